@@ -1,0 +1,2 @@
+/** The weir command: REPL, scripts, SQL test files. */
+package io.weir.client;

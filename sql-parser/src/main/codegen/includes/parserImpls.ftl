@@ -1,0 +1,1 @@
+<#-- Weir's statement grammar, included into Calcite's Parser.jj. -->
