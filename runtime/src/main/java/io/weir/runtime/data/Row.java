@@ -98,9 +98,13 @@ public final class Row {
         return Arrays.deepEquals(fields, other.fields);
     }
 
+    /**
+     * A hash of the field values only (rows that are equal have equal fields). It is stable across
+     * JVMs, because key groups are derived from it and must map state back after a restart.
+     */
     @Override
     public int hashCode() {
-        return 31 * kind.hashCode() + Arrays.deepHashCode(fields);
+        return Arrays.deepHashCode(fields);
     }
 
     /** Flink's changelog form: {@code +I[1, abc, null]}. */
