@@ -135,17 +135,4 @@ public final class CheckpointConfig {
     public boolean isIncremental() { return incremental; }
     public long inlineThresholdBytes() { return inlineThreshold; }
     public boolean isLocalBackupEnabled() { return localBackup; }
-
-    /** The barrier-handling mode tasks use (see {@code io.weir.checkpoint.barrier}). */
-    public io.weir.checkpoint.barrier.BarrierHandlingMode barrierHandlingMode() {
-        if (!isExactlyOnce()) {
-            return io.weir.checkpoint.barrier.BarrierHandlingMode.AT_LEAST_ONCE;
-        }
-        if (!unaligned) {
-            return io.weir.checkpoint.barrier.BarrierHandlingMode.ALIGNED;
-        }
-        return alignedCheckpointTimeout.isZero()
-            ? io.weir.checkpoint.barrier.BarrierHandlingMode.UNALIGNED
-            : io.weir.checkpoint.barrier.BarrierHandlingMode.ALIGNED_THEN_UNALIGNED;
-    }
 }
