@@ -65,7 +65,8 @@ public final class CheckpointCoordinator {
         this.scheduler = scheduler;
         this.clock = clock;
         this.registry = new SharedStateRegistry(ioExecutor, discardFailureHandler);
-        this.store = new CompletedCheckpointStore(config.numRetained(), registry, ioExecutor, discardFailureHandler);
+        this.store = new CompletedCheckpointStore(config.numRetained(), registry, ioExecutor, discardFailureHandler,
+            config.isCleanerParallelMode());
         this.completer = new CheckpointCompleter(jobId, storage, registry, ioExecutor, discardFailureHandler);
         this.policy = new CheckpointTriggerPolicy(config);
         this.failureManager = new CheckpointFailureManager(config.tolerableFailedCheckpoints());

@@ -80,6 +80,13 @@ class CheckpointConfigTest {
     }
 
     @Test
+    void whenFileMergingEnabled_thenRefusedAsNotSupportedYet() {
+        String msg = refused("file-merging.enabled", "true");
+        assertTrue(msg.contains("not supported yet") && msg.contains("execution.checkpointing.file-merging.enabled"), msg);
+        assertFalse(config().isCleanerParallelMode() == false, "cleaner.parallel-mode defaults to true");
+    }
+
+    @Test
     void shouldDeriveBarrierHandlingModeFromModeAndUnalignedOptions() {
         assertEquals(BarrierHandlingMode.ALIGNED, BarrierHandlingMode.of(config()));
         assertEquals(BarrierHandlingMode.AT_LEAST_ONCE, BarrierHandlingMode.of(config("mode", "AT_LEAST_ONCE")));

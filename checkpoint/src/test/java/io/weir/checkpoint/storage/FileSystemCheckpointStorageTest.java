@@ -34,7 +34,7 @@ class FileSystemCheckpointStorageTest {
     Path tmp;
 
     private FileSystemCheckpointStorage storage(boolean createSubdir) {
-        return new FileSystemCheckpointStorage("job-42", tmp.resolve("ckpts"), tmp.resolve("savepoints"), createSubdir, 1024);
+        return new FileSystemCheckpointStorage("job-42", tmp.resolve("ckpts"), tmp.resolve("savepoints"), createSubdir, 1024, 4096);
     }
 
     private static StreamStateHandle write(CheckpointStateOutputStream out, int bytes) throws IOException {
