@@ -72,7 +72,7 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
     }
 
     /** Fails when no key is set; called by states before an access. */
-    protected final void checkKeySet(String stateName) {
+    public final void checkKeySet(String stateName) {
         if (currentKey == null) {
             throw new IllegalStateException("no current key set before accessing keyed state '" + stateName + "'");
         }
