@@ -91,7 +91,8 @@ final class CopyOnWriteStateTable<K, N, S> {
 
     /** The value for the current key and {@code namespace}, not to be mutated. */
     S get(N namespace) {
-        Entry<S> e = readMap().map.get(currentKey(namespace));
+        StateKey<K, N> key = currentKey(namespace);
+        Entry<S> e = readMap().map.get(key);
         return e == null ? null : e.value;
     }
 
@@ -112,20 +113,19 @@ final class CopyOnWriteStateTable<K, N, S> {
     }
 
     void put(N namespace, S value) {
-        writableMap(backend.getCurrentKeyGroupIndex()).map.put(currentKey(namespace), new Entry<>(value, backend.currentVersion()));
-        onAccess();
+        StateKey<K, N> key = currentKey(namespace);
+        writableMap(backend.getCurrentKeyGroupIndex()).map.put(key, new Entry<>(value, backend.currentVersion()));
     }
 
     void remove(N namespace) {
-        KeyGroupMap<K, N, S> m = readMap();
         StateKey<K, N> key = currentKey(namespace);
+        KeyGroupMap<K, N, S> m = readMap();
         if (m.map.containsKey(key)) {
             writableMap(backend.getCurrentKeyGroupIndex()).map.remove(key);
         }
-        onAccess();
     }
 
-    /** Counts an access for incremental TTL cleanup. */
+    /** Counts an access for incremental TTL cleanup; states call it before (never during) an operation. */
     void onAccess() {
         if (ttl == null || ttl.cleanupEntriesPerAccess() == 0 || maps.length == 0) {
             return;
@@ -147,14 +147,13 @@ final class CopyOnWriteStateTable<K, N, S> {
     private void removeExpired(int index) {
         long now = ttl.now();
         KeyGroupMap<K, N, S> m = writableMapAt(index);
-        int retained = backend.highestRetainedVersion();
         for (Iterator<Map.Entry<StateKey<K, N>, Entry<S>>> it = m.map.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<StateKey<K, N>, Entry<S>> e = it.next();
             S live = layout.removeExpired(e.getValue().value, now);
             if (live == null) {
                 it.remove();
             } else if (live != e.getValue().value) {
-                e.setValue(new Entry<>(live, Math.max(retained + 1, backend.currentVersion())));
+                e.setValue(new Entry<>(live, backend.currentVersion()));
             }
         }
     }
