@@ -339,7 +339,9 @@ public abstract class StateBackendContractTest {
         for (int k = 0; k < 100; k++) {
             b.setCurrentKey("k" + k);
             count.update(-1);
-            mutable.value().add(-1);
+            List<Integer> changed = mutable.value();
+            changed.add(-1);
+            mutable.update(changed);
             events.add("new");
             totals.put("t", 2L);
             totals.put("u", 3L);
