@@ -21,11 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RunnableFuture;
 import java.util.stream.Stream;
@@ -55,6 +58,7 @@ import org.rocksdb.WriteOptions;
  * restarted task restores from a checkpoint into a fresh directory. {@link #close()} waits for
  * running asynchronous snapshots, then closes every RocksDB object in reverse order of creation
  * and deletes the instance directory; shared memory is released through the state backend.
+ * Snapshot futures that were never run are cancelled by {@code close()}.
  */
 public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
     private static final int RESTORE_BATCH = 1_000;
@@ -69,6 +73,7 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private final WriteOptions writeOptions;
     private final RocksDB db;
     private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final Set<AsyncSnapshotTask<?>> snapshotTasks = Collections.newSetFromMap(new IdentityHashMap<>());
     private int runningSnapshots;
     private boolean closed;
 
@@ -343,13 +348,18 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
         Snapshot snapshot = db.getSnapshot();
         runningSnapshots++;
         KeyGroupRange range = keyGroupRange;
-        return new AsyncSnapshotTask<>(
+        AsyncSnapshotTask<?>[] self = new AsyncSnapshotTask<?>[1];
+        AsyncSnapshotTask<SnapshotResult<KeyedStateHandle>> task = new AsyncSnapshotTask<>(
             () -> RocksFullSnapshot.write(db, snapshot, cols, range, streamFactory),
-            () -> releaseSnapshot(snapshot));
+            () -> releaseSnapshot(snapshot, self[0]));
+        self[0] = task;
+        snapshotTasks.add(task);
+        return task;
     }
 
-    private synchronized void releaseSnapshot(Snapshot snapshot) {
+    private synchronized void releaseSnapshot(Snapshot snapshot, AsyncSnapshotTask<?> task) {
         db.releaseSnapshot(snapshot);
+        snapshotTasks.remove(task);
         runningSnapshots--;
         notifyAll();
     }
@@ -388,6 +398,8 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
                 return;
             }
             closed = true;
+            // snapshots never started are cancelled (releasing their RocksDB snapshot); running ones finish
+            new ArrayList<>(snapshotTasks).forEach(t -> t.cancel(false));
             boolean interrupted = false;
             while (runningSnapshots > 0) {
                 try {
