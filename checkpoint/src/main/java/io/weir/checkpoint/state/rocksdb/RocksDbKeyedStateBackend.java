@@ -140,7 +140,9 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
             .setCreateMissingColumnFamilies(true)
             .setInfoLogLevel(InfoLogLevel.HEADER_LEVEL)
             .setStatsDumpPeriodSec(0)
-            .setKeepLogFileNum(2);
+            .setKeepLogFileNum(2)
+            // the working directory is deleted on close, so flushing memtables then would be wasted work
+            .setAvoidFlushDuringShutdown(true);
         if (shared != null) {
             options.setWriteBufferManager(shared.writeBufferManager());
         }

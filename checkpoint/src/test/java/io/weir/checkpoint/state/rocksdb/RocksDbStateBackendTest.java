@@ -122,7 +122,7 @@ class RocksDbStateBackendTest extends StateBackendContractTest {
     @Test
     void shouldCloseCleanlyAcrossManyOpenAndCloseCycles() throws Exception {
         long rssBefore = residentSetKb();
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 20; i++) {
             KeyedStateBackend<String> b = stateBackend.createKeyedStateBackend(
                 KeyedStateBackendParameters.builder(STRING, MAX_PARALLELISM, ALL).operatorIdentifier("cycle").build());
             fillAllKinds(b, 20);
@@ -137,7 +137,7 @@ class RocksDbStateBackendTest extends StateBackendContractTest {
             assertEquals(0, left.count());
         }
         long growthMb = (residentSetKb() - rssBefore) / 1024;
-        assertTrue(growthMb < 200, "resident memory grew by " + growthMb + " MB over 25 open/close cycles");
+        assertTrue(growthMb < 200, "resident memory grew by " + growthMb + " MB over 20 open/close cycles");
     }
 
     private static long residentSetKb() throws Exception {
