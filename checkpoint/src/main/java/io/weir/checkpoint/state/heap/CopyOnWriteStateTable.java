@@ -165,6 +165,11 @@ final class CopyOnWriteStateTable<K, N, S> {
             .map(StateKey::key);
     }
 
+    /** The current map of key group number {@code index} relative to the range start (for tests). */
+    KeyGroupMap<K, N, S> mapAt(int index) {
+        return maps[index];
+    }
+
     /** Synchronous part of a snapshot: the current maps, which the task thread will not mutate from now on. */
     KeyGroupMap<K, N, S>[] captureMaps() {
         return maps.clone();
