@@ -13,6 +13,8 @@ import io.weir.checkpoint.state.ValueStateDescriptor;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
 import io.weir.checkpoint.state.snapshot.MemoryCheckpointStreamFactory;
 import io.weir.checkpoint.state.snapshot.SnapshotResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.RunnableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,24 @@ class CopyOnWriteStateTableTest {
             assertEquals(1, backend.runningSnapshotCount());
             snapshot.cancel(false);
             assertEquals(0, backend.runningSnapshotCount());
+        }
+    }
+
+    @Test
+    void whenTheCallerMutatesAKeyObjectAfterwards_thenTheStoredKeyIsUnaffected() throws Exception {
+        try (HeapKeyedStateBackend<List<Integer>> backend = new HeapKeyedStateBackend<>(KeyedStateBackendParameters
+            .builder(TestSerializers.INT_LIST, KEY_GROUPS, KeyGroupRange.of(0, KEY_GROUPS - 1)).build())) {
+            ValueState<Integer> state = backend.getState(new ValueStateDescriptor<>("v", TestSerializers.INT));
+            List<Integer> reused = new ArrayList<>(List.of(1));
+            backend.setCurrentKey(reused);
+            state.update(10);
+            reused.set(0, 2);
+            backend.setCurrentKey(reused);
+            state.update(20);
+            backend.setCurrentKey(List.of(1));
+            assertEquals(10, state.value());
+            backend.setCurrentKey(List.of(2));
+            assertEquals(20, state.value());
         }
     }
 }
