@@ -61,10 +61,10 @@ public final class StreamTask implements Runnable, OperatorHost {
     private final long bufferTimeoutNanos;
     private final int batchSize;
     private final int timerBatchSize;
-    private RecordWriterOutput tail;
-    private WatermarkValve[] valves;
-    private boolean[] inputIdle;
-    private BarrierAligner aligner;
+    private final RecordWriterOutput tail;
+    private final WatermarkValve[] valves;
+    private final boolean[] inputIdle;
+    private final BarrierAligner aligner;
     private volatile boolean canceled;
     private volatile Thread thread;
     private boolean inputEnded;
@@ -110,6 +110,12 @@ public final class StreamTask implements Runnable, OperatorHost {
         this.bufferTimeoutNanos = conf.get(RuntimeOptions.BUFFER_TIMEOUT).toNanos();
         this.batchSize = conf.get(RuntimeOptions.BATCH_SIZE);
         this.timerBatchSize = Math.max(1, conf.get(RuntimeOptions.TIMER_FIRING_BATCH_SIZE));
+        this.tail = new RecordWriterOutput(createWriters(), bufferTimeoutNanos == 0);
+        buildChain();
+        int channels = gate == null ? 0 : gate.numberOfChannels();
+        this.valves = new WatermarkValve[] {new WatermarkValve(channels), new WatermarkValve(channels)};
+        this.inputIdle = new boolean[2];
+        this.aligner = gate == null ? null : new BarrierAligner(gate);
     }
 
     public String name() {
@@ -121,6 +127,11 @@ public final class StreamTask implements Runnable, OperatorHost {
     public int subtaskIndex() { return subtaskIndex; }
 
     public List<ChainedOperator> chain() { return chain; }
+
+    /** True if the head of the chain is a source operator. */
+    public boolean isSource() {
+        return chain.get(0).operator() instanceof SourceOperator;
+    }
 
     /** Starts the task's thread. */
     public void start() {
@@ -187,7 +198,6 @@ public final class StreamTask implements Runnable, OperatorHost {
     public void run() {
         String failedOperator = vertex.name();
         try {
-            build();
             openChain();
             loop();
             if (canceled) {
@@ -214,12 +224,15 @@ public final class StreamTask implements Runnable, OperatorHost {
         }
     }
 
-    private void build() {
+    private List<ChannelWriter> createWriters() {
         List<ChannelWriter> writers = new ArrayList<>();
         for (OutputSpec s : outputSpecs) {
             writers.add(new ChannelWriter(s.channels, s.partitioner, s.targetMaxParallelism, batchSize, this::isCanceled));
         }
-        tail = new RecordWriterOutput(writers, bufferTimeoutNanos == 0);
+        return writers;
+    }
+
+    private void buildChain() {
         OperatorMetricsImpl.TaskTimes times = new OperatorMetricsImpl.TaskTimes() {
             @Override
             public long busyMillis() {
@@ -237,15 +250,6 @@ public final class StreamTask implements Runnable, OperatorHost {
         }
         for (int i = 0; i < chain.size(); i++) {
             chain.get(i).setOutput(i + 1 < chain.size() ? new ChainingOutput(chain.get(i + 1)) : tail);
-        }
-        if (gate != null) {
-            int[] perInput = new int[2];
-            for (int c = 0; c < gate.numberOfChannels(); c++) {
-                perInput[gate.inputOf(c)]++;
-            }
-            valves = new WatermarkValve[] {new WatermarkValve(gate.numberOfChannels()), new WatermarkValve(gate.numberOfChannels())};
-            inputIdle = new boolean[2];
-            aligner = new BarrierAligner(gate);
         }
     }
 
