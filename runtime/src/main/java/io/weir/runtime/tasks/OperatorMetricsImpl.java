@@ -31,7 +31,7 @@ public final class OperatorMetricsImpl implements OperatorMetrics {
     }
 
     /** Busy and backpressured time of the task running the operator. */
-    interface TaskTimes {
+    public interface TaskTimes {
         long busyMillis();
 
         long backPressuredMillis();
