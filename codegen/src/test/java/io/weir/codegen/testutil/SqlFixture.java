@@ -4,6 +4,8 @@ import io.weir.codegen.expr.ExprCodeGenerator;
 import io.weir.codegen.expr.ExprTranslator;
 import io.weir.codegen.functions.WeirOperatorTable;
 import io.weir.runtime.data.Row;
+import io.weir.codegen.agg.AggsHandleCodeGenerator;
+import io.weir.runtime.generated.AggsHandle;
 import io.weir.runtime.generated.Calc;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.SimpleFunctionContext;
@@ -124,6 +126,65 @@ public final class SqlFixture {
             rel = rel.getInput(0);
         }
         return (Aggregate) rel;
+    }
+
+    /**
+     * The generated handle of the aggregate in {@code sql} (a query on T), fed with rows of T through a
+     * generated Calc of whatever projection Calcite put below the aggregate.
+     */
+    public AggRun aggregate(String sql, boolean withRetraction) {
+        Aggregate agg = aggregate(sql);
+        RelNode input = agg.getInput();
+        Calc inputCalc = null;
+        if (input instanceof LogicalProject) {
+            LogicalProject project = (LogicalProject) input;
+            RelNode below = project.getInput();
+            RexNode condition = null;
+            if (below instanceof LogicalFilter) {
+                condition = ((LogicalFilter) below).getCondition();
+                below = ((LogicalFilter) below).getInput();
+            }
+            inputCalc = new ExprCodeGenerator(new ExprTranslator(agg.getCluster().getRexBuilder(), true))
+                .calc(below.getRowType(), project.getProjects(), condition, false)
+                .newInstance(getClass().getClassLoader());
+        }
+        AggsHandle handle = AggsHandleCodeGenerator.generate(input.getRowType(), agg.getAggCallList(), withRetraction)
+            .newInstance(getClass().getClassLoader());
+        handle.open(context);
+        return new AggRun(handle, inputCalc);
+    }
+
+    /** An aggregate handle over rows of T. */
+    public static final class AggRun {
+        public final AggsHandle handle;
+        private final Calc inputCalc;
+
+        AggRun(AggsHandle handle, Calc inputCalc) {
+            this.handle = handle;
+            this.inputCalc = inputCalc;
+        }
+
+        private Row in(Row t) {
+            return inputCalc == null ? t : inputCalc.apply(t);
+        }
+
+        public AggRun accumulate(Row... rows) {
+            for (Row r : rows) {
+                handle.accumulate(in(r));
+            }
+            return this;
+        }
+
+        public AggRun retract(Row... rows) {
+            for (Row r : rows) {
+                handle.retract(in(r));
+            }
+            return this;
+        }
+
+        public Row value() {
+            return handle.getValue();
+        }
     }
 
     public String explain() {
