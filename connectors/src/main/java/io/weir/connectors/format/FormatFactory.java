@@ -2,26 +2,27 @@ package io.weir.connectors.format;
 
 import io.weir.checkpoint.config.ConfigOption;
 import io.weir.checkpoint.config.Configuration;
+import io.weir.runtime.connector.Factory;
 import io.weir.runtime.types.RowType;
 
-import java.util.List;
+import java.util.Set;
 
 /**
  * A format found by {@link java.util.ServiceLoader} from a table's {@code 'format'} option
  * (register implementations in {@code META-INF/services/io.weir.connectors.format.FormatFactory}).
  *
- * <p>A factory is stateless. Connectors call {@link #options()} to validate the table's options
+ * <p>A factory is stateless. Connectors validate the table's options against {@link #optionalOptions()}
  * (keys are prefixed with the identifier, e.g. {@code json.ignore-parse-errors}), then create a
  * decoder, an encoder or a whole-file format for the table's physical row type. Decoders and
  * encoders are not thread-safe: each task creates its own.
  */
-public interface FormatFactory {
+public interface FormatFactory extends Factory {
 
-    /** The value of {@code 'format'} that selects this format, e.g. {@code json}. */
-    String identifier();
-
-    /** The options this format accepts, all optional. */
-    List<ConfigOption<?>> options();
+    /** Formats have no required options. */
+    @Override
+    default Set<ConfigOption<?>> requiredOptions() {
+        return Set.of();
+    }
 
     /** True if decoded rows may be updates or deletes (e.g. debezium-json), not only inserts. */
     default boolean producesChangelog() {

@@ -1,34 +1,47 @@
 package io.weir.connectors.format;
 
-import io.weir.connectors.options.ValidationException;
+import io.weir.checkpoint.config.ConfigOption;
+import io.weir.checkpoint.config.Configuration;
+import io.weir.runtime.connector.FactoryUtil;
+import io.weir.runtime.connector.ValidationException;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
-/** Looks up {@link FormatFactory}s by their identifier through {@link ServiceLoader}. */
+/** Finds the {@link FormatFactory} of a table's {@code 'format'} option and checks its options. */
 public final class Formats {
     private Formats() {
     }
 
-    /** All formats on the class path, by identifier. */
-    public static Map<String, FormatFactory> all() {
-        Map<String, FormatFactory> byId = new TreeMap<>();
-        for (FormatFactory f : ServiceLoader.load(FormatFactory.class, Formats.class.getClassLoader())) {
-            byId.put(f.identifier(), f);
-        }
-        return byId;
-    }
-
     /** The format named {@code identifier}, or an error for {@code tableName} listing the known formats. */
     public static FormatFactory find(String tableName, String identifier) {
-        Map<String, FormatFactory> all = all();
-        FormatFactory f = all.get(identifier);
-        if (f == null) {
-            throw new ValidationException(String.format(
-                "Table '%s': unknown format '%s' for option 'format'. Available formats: %s",
-                tableName, identifier, all.keySet()));
+        if (identifier == null) {
+            throw new ValidationException("Table '" + tableName + "': missing required option 'format'");
         }
-        return f;
+        return FactoryUtil.discoverFactory(Formats.class.getClassLoader(), FormatFactory.class, identifier,
+            FactoryUtil.FORMAT.key(), tableName);
+    }
+
+    /**
+     * The options of {@code format} among the table's options (keys starting with the format's
+     * identifier and a dot), with their values checked.
+     */
+    public static Configuration formatOptions(FormatFactory format, String tableName, Map<String, String> tableOptions) {
+        String prefix = format.identifier() + ".";
+        Map<String, String> own = new HashMap<>();
+        tableOptions.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                own.put(k, v);
+            }
+        });
+        Configuration config = new Configuration(own);
+        for (ConfigOption<?> o : format.optionalOptions()) {
+            try {
+                config.get(o);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("Table '" + tableName + "': " + e.getMessage(), e);
+            }
+        }
+        return config;
     }
 }

@@ -99,7 +99,7 @@ final class AvroFileFormat implements FileFormat {
             blockStart = reader.previousSync();
             for (long i = 0; i < start.recordsToSkip() && reader.hasNext(); i++) {
                 reuse = reader.next(reuse);
-                recordsInBlock++;
+                advance();
             }
         }
 
@@ -114,14 +114,23 @@ final class AvroFileFormat implements FileFormat {
                 throw new MalformedRecordException(null, "invalid Avro data: " + e, e)
                     .withLocation("file " + file + ", block at byte offset " + reader.previousSync());
             }
+            advance();
+            out.accept(toRow.apply(reuse));
+            return true;
+        }
+
+        /**
+         * Avro moves {@code previousSync()} to the next block's sync marker right after the last
+         * record of a block is read, so a change means "block done, next record starts a block".
+         */
+        private void advance() throws IOException {
             long sync = reader.previousSync();
             if (sync != blockStart) {
                 blockStart = sync;
                 recordsInBlock = 0;
+            } else {
+                recordsInBlock++;
             }
-            recordsInBlock++;
-            out.accept(toRow.apply(reuse));
-            return true;
         }
 
         @Override

@@ -8,7 +8,7 @@ import io.weir.connectors.format.FormatFactory;
 import io.weir.connectors.format.MalformedRecordException;
 import io.weir.connectors.format.RowDecoder;
 import io.weir.connectors.format.RowEncoder;
-import io.weir.connectors.options.ValidationException;
+import io.weir.runtime.connector.ValidationException;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.RowType;
 import org.apache.avro.Schema;
@@ -24,6 +24,7 @@ import org.apache.avro.io.EncoderFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +40,8 @@ public final class AvroFormatFactory implements FormatFactory {
     }
 
     @Override
-    public List<ConfigOption<?>> options() {
-        return Avro.ALL;
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.copyOf(Avro.ALL);
     }
 
     @Override

@@ -6,10 +6,11 @@ import io.weir.connectors.ConnectorOptions.Csv;
 import io.weir.connectors.format.FormatFactory;
 import io.weir.connectors.format.RowDecoder;
 import io.weir.connectors.format.RowEncoder;
-import io.weir.connectors.options.ValidationException;
+import io.weir.runtime.connector.ValidationException;
 import io.weir.runtime.types.RowType;
 
 import java.util.List;
+import java.util.Set;
 
 /** The {@code 'format' = 'csv'} format: one line per record. */
 public final class CsvFormatFactory implements FormatFactory {
@@ -20,8 +21,8 @@ public final class CsvFormatFactory implements FormatFactory {
     }
 
     @Override
-    public List<ConfigOption<?>> options() {
-        return Csv.ALL;
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.copyOf(Csv.ALL);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.weir.connectors.format.RowEncoder;
 import io.weir.runtime.types.RowType;
 
 import java.util.List;
+import java.util.Set;
 
 /** The {@code 'format' = 'debezium-json'} changelog format. */
 public final class DebeziumJsonFormatFactory implements FormatFactory {
@@ -20,8 +21,8 @@ public final class DebeziumJsonFormatFactory implements FormatFactory {
     }
 
     @Override
-    public List<ConfigOption<?>> options() {
-        return DebeziumJson.ALL;
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.copyOf(DebeziumJson.ALL);
     }
 
     @Override

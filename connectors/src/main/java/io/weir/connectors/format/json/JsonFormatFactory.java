@@ -10,6 +10,7 @@ import io.weir.connectors.format.RowEncoder;
 import io.weir.runtime.types.RowType;
 
 import java.util.List;
+import java.util.Set;
 
 /** The {@code 'format' = 'json'} format: one JSON object per record (per line in files). */
 public final class JsonFormatFactory implements FormatFactory {
@@ -20,8 +21,8 @@ public final class JsonFormatFactory implements FormatFactory {
     }
 
     @Override
-    public List<ConfigOption<?>> options() {
-        return Json.ALL;
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.copyOf(Json.ALL);
     }
 
     @Override
