@@ -92,7 +92,7 @@ public final class ConnectorOptions {
         public static final ConfigOption<Long> SEED = ConfigOptions.key("seed").longType(0L)
             .withDescription("Seed of the random fields; the same seed gives the same rows.");
         public static final String FIELDS_PREFIX = "fields.";
-        public static final List<String> FIELD_SUFFIXES = List.of("kind", "min", "max", "length", "start", "end", "null-rate", "var-len");
+        public static final List<String> FIELD_SUFFIXES = List.of("kind", "min", "max", "length", "start", "end", "null-rate", "var-len", "max-past");
         public static final List<ConfigOption<?>> ALL = List.of(ROWS_PER_SECOND, NUMBER_OF_ROWS, SEED);
         private DataGen() {
         }
