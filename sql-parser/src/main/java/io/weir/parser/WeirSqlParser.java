@@ -44,7 +44,7 @@ public final class WeirSqlParser {
         try {
             return SqlParser.create(sql, CONFIG).parseStmt();
         } catch (SqlParseException e) {
-            throw toError(e);
+            throw toError(e, sql);
         }
     }
 
@@ -53,7 +53,7 @@ public final class WeirSqlParser {
         try {
             return SqlParser.create(sql, CONFIG).parseStmtList();
         } catch (SqlParseException e) {
-            throw toError(e);
+            throw toError(e, sql);
         }
     }
 
@@ -62,7 +62,7 @@ public final class WeirSqlParser {
         try {
             return SqlParser.create(sql, CONFIG).parseExpression();
         } catch (SqlParseException e) {
-            throw toError(e);
+            throw toError(e, sql);
         }
     }
 
@@ -71,25 +71,40 @@ public final class WeirSqlParser {
         return node.toSqlString(WeirSqlDialect.INSTANCE).getSql();
     }
 
-    static SqlParseError toError(SqlParseException e) {
+    static SqlParseError toError(SqlParseException e, String sql) {
         int line = 0;
         int column = 0;
+        SqlParserPos pos = e.getPos();
+        if (pos != null) {
+            line = pos.getLineNum();
+            column = pos.getColumnNum();
+        }
         String detail;
         if (e.getCause() instanceof ParseException && ((ParseException) e.getCause()).currentToken != null) {
             Token next = ((ParseException) e.getCause()).currentToken.next;
             line = next.beginLine;
             column = next.beginColumn;
             detail = "encountered " + describe(next) + expected(e.getExpectedTokenNames());
+        } else if (e.getExpectedTokenSequences() != null && pos != null) {
+            // Calcite rewrote the message for a keyword ("Incorrect syntax near the keyword ...").
+            detail = "encountered \"" + textAt(sql, pos) + "\"" + expected(e.getExpectedTokenNames());
         } else {
-            SqlParserPos pos = e.getPos();
-            if (pos != null) {
-                line = pos.getLineNum();
-                column = pos.getColumnNum();
-            }
             detail = firstLine(e.getMessage());
         }
         String where = line > 0 ? " at line " + line + ", column " + column : "";
         return new SqlParseError("SQL parse error" + where + ": " + detail, line, column, e);
+    }
+
+    /** The text of a one-line token at {@code pos}, or "" when it cannot be found. */
+    private static String textAt(String sql, SqlParserPos pos) {
+        String[] lines = sql.split("\\r?\\n|\\r", -1);
+        if (pos.getLineNum() < 1 || pos.getLineNum() > lines.length || pos.getEndLineNum() != pos.getLineNum()) {
+            return "";
+        }
+        String text = lines[pos.getLineNum() - 1];
+        int begin = pos.getColumnNum() - 1;
+        int end = Math.min(text.length(), pos.getEndColumnNum());
+        return begin >= 0 && begin < end ? text.substring(begin, end) : "";
     }
 
     private static String describe(Token token) {
