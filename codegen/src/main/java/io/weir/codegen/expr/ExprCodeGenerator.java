@@ -101,7 +101,16 @@ public final class ExprCodeGenerator {
     public GeneratedClass<JoinCondition> joinCondition(RelDataType leftType, RelDataType rightType, RexNode condition) {
         ParameterExpression l = Expressions.parameter(Object[].class, "l");
         ParameterExpression r = Expressions.parameter(Object[].class, "r");
-        RelDataType joined = translator.rexBuilder().getTypeFactory().createJoinType(leftType, rightType);
+        List<RelDataType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (RelDataType side : List.of(leftType, rightType)) {
+            for (org.apache.calcite.rel.type.RelDataTypeField f : side.getFieldList()) {
+                types.add(f.getType());
+                names.add(f.getName());
+            }
+        }
+        RelDataType joined = translator.rexBuilder().getTypeFactory().createStructType(types,
+            org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, false));
         BlockBuilder block = new BlockBuilder();
         Expression cond = translator.condition(block, joined, ExprTranslator.joinGetter(l, leftType, r, rightType),
             condition);
