@@ -59,7 +59,7 @@ public final class ExprCodeGenerator {
         List<Expression> values = translator.values(block, inputType, getter, projects);
         ParameterExpression o = Expressions.parameter(Object[].class, "o");
         block.add(Expressions.declare(0, o, reuseOutput
-            ? Expressions.call(Expressions.parameter(Object.class, "out"), "fields")
+            ? Expressions.call(Expressions.parameter(io.weir.runtime.data.Row.class, "out"), "fields")
             : Expressions.newArrayBounds(Object.class, 1, Expressions.constant(values.size()))));
         for (int i = 0; i < values.size(); i++) {
             block.add(Expressions.statement(Expressions.assign(

@@ -87,6 +87,11 @@ public final class SqlFixture {
 
     /** The generated Calc for {@code SELECT ... FROM T [WHERE ...]}. */
     public Calc calc(String sql) {
+        return calc(sql, false);
+    }
+
+    /** The generated Calc, optionally reusing its output row. */
+    public Calc calc(String sql, boolean reuseOutput) {
         RelNode rel = plan(sql);
         LogicalProject project = (LogicalProject) rel;
         RelNode input = project.getInput();
@@ -97,7 +102,7 @@ public final class SqlFixture {
         }
         RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
         GeneratedClass<Calc> gen = new ExprCodeGenerator(new ExprTranslator(rexBuilder, true))
-            .calc(input.getRowType(), project.getProjects(), condition, false);
+            .calc(input.getRowType(), project.getProjects(), condition, reuseOutput);
         Calc calc = gen.newInstance(getClass().getClassLoader());
         calc.open(context);
         return calc;
