@@ -65,6 +65,8 @@ class CalcCodeGeneratorTest {
         assertEquals(8, sql.eval("T.r.x + 1", named("r", nested)));
         assertEquals("seven", sql.eval("T.r.y", named("r", nested)));
         assertNull(sql.eval("T.r.y", row()));
+        Calc filtered = sql.calc("SELECT T.r.y FROM T WHERE T.r.x > 1");
+        assertEquals(Row.of("seven"), filtered.apply(named("r", nested)));
     }
 
     @Test
