@@ -90,7 +90,10 @@ public final class CheckpointCoordinator {
         cancelTick();
     }
 
-    /** A source reports (or stops reporting) backlog: checkpoints follow {@code interval-during-backlog} meanwhile. */
+    /**
+     * Whether any source currently reports backlog (the runtime combines its sources' reports):
+     * meanwhile checkpoints follow {@code interval-during-backlog}.
+     */
     public void setBacklog(boolean backlog) {
         policy.setBacklog(backlog);
         scheduleNextTick();

@@ -197,6 +197,18 @@ class FileSystemCheckpointStorageTest {
     }
 
     @Test
+    void shouldTakeInlineThresholdAndCreateSubdirFromConfiguration() throws IOException {
+        Configuration c = new Configuration().setString("execution.checkpointing.dir", tmp.toString())
+            .setString("execution.checkpointing.data-inline-threshold", "100 b")
+            .setString("execution.checkpointing.create-subdir", "false");
+        CheckpointStorageLocation loc = CheckpointStorages.fromConfiguration(c, "j").initializeLocationForCheckpoint(1);
+        assertInstanceOf(ByteStreamStateHandle.class, write(loc.exclusiveStateStreamFactory().createCheckpointStateOutputStream(), 100));
+        FileStateHandle file = assertInstanceOf(FileStateHandle.class,
+            write(loc.exclusiveStateStreamFactory().createCheckpointStateOutputStream(), 101));
+        assertEquals(tmp.resolve("chk-1").toAbsolutePath(), file.getFilePath().getParent().toAbsolutePath());
+    }
+
+    @Test
     void shouldKeepJobManagerCheckpointsInMemoryOnly() throws IOException {
         JobManagerCheckpointStorage s = new JobManagerCheckpointStorage("j", 100);
         CheckpointStorageLocation loc = s.initializeLocationForCheckpoint(1);
