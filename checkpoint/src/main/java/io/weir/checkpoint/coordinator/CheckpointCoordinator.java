@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Coordinates the checkpoints of one job (DESIGN.md section 6): triggers them at the sources,
- * collects acknowledgements, completes (durable {@code _metadata}, then notify, then prune to
- * {@code num-retained}) or aborts them, counts failures towards
+ * collects acknowledgements, completes (durable {@code _metadata}, then notify the tasks, then
+ * prune to {@code num-retained}) or aborts them, counts failures towards
  * {@code tolerable-failed-checkpoints}, and restores.
  *
  * <p>Threading: every public method must be called on the coordinator thread, the one that runs
@@ -245,6 +245,9 @@ public final class CheckpointCoordinator {
         }
         pending.remove(checkpoint.checkpointId());
         checkpoint.dispose();
+        stats.reportCompleted(checkpoint.checkpointId(), now, completed.pointer());
+        policy.onFinished(now);
+        target.notifyCheckpointComplete(checkpoint.checkpointId());
         if (checkpoint.kind() == CheckpointKind.CHECKPOINT) {
             store.addAndSubsume(completed);
             failureManager.onSuccess();
@@ -254,9 +257,6 @@ public final class CheckpointCoordinator {
                 }
             }
         }
-        stats.reportCompleted(checkpoint.checkpointId(), now, completed.pointer());
-        policy.onFinished(now);
-        target.notifyCheckpointComplete(checkpoint.checkpointId());
         futures.remove(checkpoint.checkpointId()).complete(completed);
         scheduleNextTick();
     }

@@ -82,11 +82,20 @@ public final class PendingCheckpoint {
         return List.copyOf(acks.values());
     }
 
-    /** The metadata of this checkpoint, from all acknowledged state, for every operator of the plan. */
+    /**
+     * The metadata of this checkpoint, from all acknowledged state, for every operator of the plan;
+     * subtasks that had finished are recorded as such.
+     */
     public CheckpointMetadata toMetadata(String jobId, long completionTimestamp) {
         Map<String, OperatorState> states = new LinkedHashMap<>();
         for (OperatorInfo op : plan.operators()) {
-            states.put(op.uid(), new OperatorState(op.uid(), op.parallelism(), op.maxParallelism()));
+            OperatorState state = new OperatorState(op.uid(), op.parallelism(), op.maxParallelism());
+            for (TaskId finished : plan.finishedTasks()) {
+                if (finished.vertexId().equals(op.vertexId())) {
+                    state.markFinished(finished.subtaskIndex());
+                }
+            }
+            states.put(op.uid(), state);
         }
         for (CheckpointAck ack : acks.values()) {
             for (Map.Entry<String, OperatorSubtaskState> e : ack.operatorStates().entrySet()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.checkpoint.config.Configuration;
 import io.weir.checkpoint.metadata.CheckpointKind;
+import io.weir.checkpoint.metadata.OperatorState;
 import io.weir.checkpoint.metadata.OperatorSubtaskState;
 import io.weir.checkpoint.state.KeyGroupRange;
 import io.weir.checkpoint.state.snapshot.ByteStreamStateHandle;
@@ -190,14 +191,16 @@ class CheckpointCoordinatorTest {
     }
 
     @Test
-    void shouldWriteMetadataBeforeNotifyingCompletion() {
+    void shouldWriteMetadataThenNotifyThenPrune() {
         coordinator("interval", "1 s");
-        List<Boolean> metadataExisted = new ArrayList<>();
-        job.onComplete = id -> metadataExisted.add(Files.exists(tmp.resolve("job/chk-" + id + "/_metadata")));
+        List<String> seenAtNotify = new ArrayList<>();
+        job.onComplete = id -> seenAtNotify.add(id + ":" + Files.exists(tmp.resolve("job/chk-" + id + "/_metadata"))
+            + ":" + Files.exists(tmp.resolve("job/chk-" + (id - 1))));
         ackAllOnTrigger();
         coordinator.startCheckpointScheduler();
-        time.advance(1000);
-        assertEquals(List.of(true), metadataExisted);
+        time.advance(2000);
+        assertEquals(List.of("1:true:false", "2:true:true"), seenAtNotify, "chk-1 is pruned only after 2 was notified");
+        assertFalse(Files.exists(tmp.resolve("job/chk-1")));
     }
 
     @Test
@@ -234,6 +237,9 @@ class CheckpointCoordinatorTest {
         coordinator.startCheckpointScheduler();
         time.advance(1000);
         assertEquals(List.of(1L), job.completed);
+        OperatorState src = coordinator.completedCheckpoints().latest().orElseThrow().metadata().operatorState("src").orElseThrow();
+        assertTrue(src.isFullyFinished(), "restore must not run the finished source again");
+        assertTrue(src.subtaskStates().isEmpty());
     }
 
     @Test
