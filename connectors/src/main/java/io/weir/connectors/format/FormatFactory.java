@@ -36,10 +36,12 @@ public interface FormatFactory extends Factory {
     RowEncoder createEncoder(RowType rowType, Configuration options);
 
     /**
-     * How whole files of this format are read and written. By default a file holds one record
-     * per line ({@link LineFileFormat}); container formats such as Avro override this.
+     * How whole files of this format are read and written; thread-safe (shared by a job's
+     * subtasks). By default a file holds one record per line ({@link LineFileFormat}); container
+     * formats such as Avro override this.
      */
     default FileFormat createFileFormat(RowType rowType, Configuration options) {
-        return new LineFileFormat(createDecoder(rowType, options), createEncoder(rowType, options), identifier());
+        createDecoder(rowType, options); // fails early on unsupported types
+        return new LineFileFormat(() -> createDecoder(rowType, options), () -> createEncoder(rowType, options), identifier());
     }
 }
