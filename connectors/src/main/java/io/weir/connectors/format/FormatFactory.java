@@ -29,6 +29,14 @@ public interface FormatFactory extends Factory {
         return false;
     }
 
+    /**
+     * True if decoders find fields by name (json, avro), so a decoder for a subset of the
+     * columns reads only those; false if fields are positional (csv).
+     */
+    default boolean readsFieldsByName() {
+        return true;
+    }
+
     /** A decoder of single records (one line, one message) into rows of {@code rowType}. */
     RowDecoder createDecoder(RowType rowType, Configuration options);
 

@@ -205,6 +205,10 @@ class FileSystemSinkTest {
         assertTrue(pending.get(0).finalPath().endsWith(".avro"));
         assertEquals(List.of(Row.of(1, "a"), Row.of(2, null)), TestContexts.readAll(FileSystemSourceTest.source(T, List.of(),
             "connector", "filesystem", "path", dir.toString(), "format", "avro"), new TestContexts.Source()));
+        var projected = ((io.weir.runtime.connector.SupportsProjectionPushDown<FileSplit>) FileSystemSourceTest.source(T, List.of(),
+            "connector", "filesystem", "path", dir.toString(), "format", "avro")).applyProjection(new int[] {1});
+        assertEquals(List.of(Row.of("a"), Row.of((Object) null)), TestContexts.readAll(projected, new TestContexts.Source()),
+            "a projected Avro reader schema");
         assertNotNull(sink);
     }
 
