@@ -5,6 +5,7 @@ import io.weir.runtime.RuntimeOptions;
 import io.weir.runtime.connector.ScanSource;
 import io.weir.runtime.connector.SourceContext;
 import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.connector.SupportsProjectionPushDown;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.RowType;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * start, so rescaling keeps the content), each generating every {@code numSplits}-th index, paced
  * so that all splits together emit {@link RowGenerator#rowsPerSecond()}.
  */
-public final class GeneratorSource implements ScanSource<GeneratorSplit> {
+public final class GeneratorSource implements ScanSource<GeneratorSplit>, SupportsProjectionPushDown<GeneratorSplit> {
     private final String name;
     private final RowGenerator generator;
 
@@ -32,6 +33,12 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit> {
     @Override
     public RowType producedType() {
         return generator.rowType();
+    }
+
+    /** Generates the full rows and keeps the chosen columns (content and splits are unchanged). */
+    @Override
+    public ScanSource<GeneratorSplit> applyProjection(int[] fields) {
+        return new GeneratorSource(name, new ProjectedGenerator(generator, fields));
     }
 
     @Override

@@ -94,6 +94,20 @@ class DataGenTest {
     }
 
     @Test
+    void whenProjected_thenSameValuesOfTheChosenColumns() throws Exception {
+        List<Row> full = sorted(TestContexts.readAll(source(opts()), new TestContexts.Source()));
+        @SuppressWarnings("unchecked")
+        ScanSource<GeneratorSplit> projected = ((io.weir.runtime.connector.SupportsProjectionPushDown<GeneratorSplit>) source(opts()))
+            .applyProjection(new int[] {2, 0});
+        assertEquals(List.of("s", "id"), projected.producedType().fieldNames());
+        List<Row> rows = TestContexts.readAll(projected, new TestContexts.Source());
+        rows.sort(Comparator.comparing(r -> (Long) r.getField(1)));
+        for (int i = 0; i < full.size(); i++) {
+            assertEquals(Row.of(full.get(i).getField(2), full.get(i).getField(0)), rows.get(i));
+        }
+    }
+
+    @Test
     void whenRateLimited_thenRowsArePaced() throws Exception {
         ScanSource<GeneratorSplit> src = source(opts("rows-per-second", "100", "number-of-rows", "1000"));
         TestContexts.Source ctx = new TestContexts.Source();
