@@ -124,6 +124,8 @@ public final class FileSystemSource implements ScanSource<FileSplit>, SupportsPr
         return FileSplitSerializer.INSTANCE;
     }
 
+    private static final int MAX_ROWLESS_RECORDS_PER_POLL = 1000;
+
     /** Reads one file; opens it lazily on the first poll. */
     private final class Reader implements SplitReader<FileSplit> {
         private final FileSplit start;
@@ -150,7 +152,10 @@ public final class FileSystemSource implements ScanSource<FileSplit>, SupportsPr
             if (reader == null) {
                 open();
             }
-            while (pending.isEmpty()) {
+            for (int rowless = 0; pending.isEmpty(); rowless++) {
+                if (rowless == MAX_ROWLESS_RECORDS_PER_POLL) {
+                    return null; // many comments or skipped records: let the task handle its mailbox
+                }
                 FileSplit before = new FileSplit(start.path(), reader.position(), 0);
                 if (!reader.readNext(pending::add)) {
                     finished = true;

@@ -50,8 +50,9 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit>, Suppor
     public List<GeneratorSplit> discoverSplits(SourceContext context) {
         int n = Math.max(1, context.configuration().get(RuntimeOptions.MAX_PARALLELISM));
         List<GeneratorSplit> splits = new ArrayList<>(n);
+        long anchor = System.currentTimeMillis();
         for (int i = 0; i < n; i++) {
-            splits.add(new GeneratorSplit(name, i, n, 0));
+            splits.add(new GeneratorSplit(name, i, n, 0, anchor));
         }
         return splits;
     }
@@ -102,7 +103,7 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit>, Suppor
                 return null;
             }
             ordinal++;
-            return generator.generate(index);
+            return generator.generate(index, split.anchorMillis());
         }
 
         @Override

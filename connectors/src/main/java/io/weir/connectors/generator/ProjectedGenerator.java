@@ -21,8 +21,8 @@ final class ProjectedGenerator implements RowGenerator {
     }
 
     @Override
-    public Row generate(long index) {
-        Row full = inner.generate(index);
+    public Row generate(long index, long anchorMillis) {
+        Row full = inner.generate(index, anchorMillis);
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
             values[i] = full.getField(fields[i]);

@@ -108,6 +108,30 @@ class DataGenTest {
     }
 
     @Test
+    void whenRestoredLater_thenTimesRelativeToNowAreUnchanged() throws Exception {
+        RowType t = RowType.of(new String[] {"ts"}, new DataType[] {DataType.timestamp(3)});
+        var ctx = TestContexts.table("gen", t, map("connector", "datagen", "rows-per-second", "0", "number-of-rows", "40",
+            "fields.ts.max-past", "1 h"));
+        @SuppressWarnings("unchecked")
+        ScanSource<GeneratorSplit> src = (ScanSource<GeneratorSplit>) FactoryUtil.discoverTableFactory(TableSourceFactory.class, ctx)
+            .createSource(ctx);
+        TestContexts.Source sctx = new TestContexts.Source();
+        GeneratorSplit split = src.discoverSplits(sctx).get(0);
+        List<Row> straight = TestContexts.poll(src.createReader(split, sctx), 100);
+        SplitReader<GeneratorSplit> r = src.createReader(split, sctx);
+        List<Row> got = TestContexts.poll(r, 3);
+        GeneratorSplit pos = r.snapshot();
+        Thread.sleep(5);
+        got.addAll(TestContexts.poll(src.createReader(pos, sctx), 100));
+        assertEquals(straight, got);
+        long now = System.currentTimeMillis();
+        for (Row row : got) {
+            long ts = (Long) row.getField(0);
+            assertTrue(ts <= now && ts >= now - 3_700_000L, "within max-past of the start");
+        }
+    }
+
+    @Test
     void whenRateLimited_thenRowsArePaced() throws Exception {
         ScanSource<GeneratorSplit> src = source(opts("rows-per-second", "100", "number-of-rows", "1000"));
         TestContexts.Source ctx = new TestContexts.Source();
