@@ -77,7 +77,7 @@ public final class ConnectorOptions {
     /** The 'avro' format. */
     public static final class Avro {
         public static final ConfigOption<String> CODEC = ConfigOptions.key("avro.codec")
-            .stringType("null").withDescription("Compression of Avro container files: null, deflate, snappy, bzip2, xz, zstandard.");
+            .stringType("null").withDescription("Compression of Avro container files: null, deflate or bzip2.");
         public static final List<ConfigOption<?>> ALL = List.of(CODEC);
         private Avro() {
         }
