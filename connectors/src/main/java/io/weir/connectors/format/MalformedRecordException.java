@@ -2,19 +2,18 @@ package io.weir.connectors.format;
 
 /**
  * A record that a format cannot decode. The message names the field; readers that know where
- * the record came from wrap it with the file and line or offset ({@link #withLocation}).
+ * the record came from add the file and line or offset ({@link #withLocation}).
  */
 public class MalformedRecordException extends RuntimeException {
     private final String field;
 
     public MalformedRecordException(String field, String message, Throwable cause) {
-        super(field == null ? message : "field '" + field + "': " + message, cause);
-        this.field = field;
+        this(field == null ? message : "field '" + field + "': " + message, field, cause);
     }
 
-    public MalformedRecordException(String message, Throwable cause, boolean unused) {
-        super(message, cause);
-        this.field = null;
+    private MalformedRecordException(String fullMessage, String field, Throwable cause) {
+        super(fullMessage, cause);
+        this.field = field;
     }
 
     /** The field that could not be decoded, or null when the record as a whole is broken. */
@@ -24,6 +23,6 @@ public class MalformedRecordException extends RuntimeException {
 
     /** A copy whose message starts with where the record was, e.g. {@code file /a/b.json, line 7}. */
     public MalformedRecordException withLocation(String location) {
-        return new MalformedRecordException("Malformed record at " + location + ": " + getMessage(), this, true);
+        return new MalformedRecordException("Malformed record at " + location + ": " + getMessage(), field, this);
     }
 }
