@@ -8,10 +8,11 @@ public class MalformedRecordException extends RuntimeException {
     private final String field;
 
     public MalformedRecordException(String field, String message, Throwable cause) {
-        this(field == null ? message : "field '" + field + "': " + message, field, cause);
+        super(field == null ? message : "field '" + field + "': " + message, cause);
+        this.field = field;
     }
 
-    private MalformedRecordException(String fullMessage, String field, Throwable cause) {
+    private MalformedRecordException(String fullMessage, Throwable cause, String field) {
         super(fullMessage, cause);
         this.field = field;
     }
@@ -23,6 +24,6 @@ public class MalformedRecordException extends RuntimeException {
 
     /** A copy whose message starts with where the record was, e.g. {@code file /a/b.json, line 7}. */
     public MalformedRecordException withLocation(String location) {
-        return new MalformedRecordException("Malformed record at " + location + ": " + getMessage(), field, this);
+        return new MalformedRecordException("Malformed record at " + location + ": " + getMessage(), this, field);
     }
 }
