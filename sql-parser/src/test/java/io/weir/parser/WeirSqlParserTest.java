@@ -300,6 +300,19 @@ class WeirSqlParserTest {
     }
 
     @Test
+    void whenKeywordIsWrongAfterALookahead_thenErrorPointsAtIt() {
+        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("SHOW TABLEZ"));
+        assertEquals("SQL parse error at line 1, column 6: encountered \"TABLEZ\", expected one of "
+            + "\"CREATE\", \"FUNCTIONS\", \"JOBS\", \"TABLES\", \"VIEWS\"", e.getMessage());
+    }
+
+    @Test
+    void whenIdentifierIsMissing_thenIdentifierKindsAreCollapsed() {
+        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("DROP TABLE"));
+        assertEquals("SQL parse error at line 1, column 10: encountered end of input, expected <IDENTIFIER>", e.getMessage());
+    }
+
+    @Test
     void whenStatementIsCutShort_thenErrorSaysEndOfInput() {
         SqlParseError e = assertThrows(SqlParseError.class,
             () -> WeirSqlParser.parseStatement("CREATE TABLE t (a INT"));
@@ -318,9 +331,11 @@ class WeirSqlParserTest {
 
     @Test
     void whenLexicalError_thenPositionIsKept() {
-        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("SELECT 'abc FROM t"));
+        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("SELECT `abc FROM t"));
         assertEquals(1, e.line());
-        assertTrue(e.getMessage().startsWith("SQL parse error at line 1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("SQL parse error at line 1, column 19: unexpected <EOF> after \"`abc FROM t\""),
+            e.getMessage());
+        assertTrue(e.getMessage().endsWith("(an unterminated quote?)"), e.getMessage());
     }
 
     @Test
