@@ -290,6 +290,20 @@ class WeirSqlParserTest {
     }
 
     @Test
+    void shouldParseStatementSetMarkersInAScript() {
+        SqlNodeList list = WeirSqlParser.parseStatements("BEGIN STATEMENT SET;\n"
+            + "INSERT INTO a SELECT * FROM t;\nINSERT INTO b SELECT * FROM t;\nEND;");
+        assertEquals(4, list.size());
+        assertInstanceOf(SqlBeginStatementSet.class, list.get(0));
+        assertInstanceOf(SqlInsert.class, list.get(1));
+        assertInstanceOf(SqlEndStatementSet.class, list.get(3));
+        SqlNodeList executed = WeirSqlParser.parseStatements(
+            "EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT * FROM t; INSERT INTO b SELECT * FROM t; END;\nSHOW JOBS;");
+        assertEquals(2, executed.size());
+        assertEquals(2, ((SqlStatementSet) executed.get(0)).getInserts().size());
+    }
+
+    @Test
     void whenSyntaxError_thenErrorNamesLineColumnTokenAndExpectations() {
         SqlParseError e = assertThrows(SqlParseError.class,
             () -> WeirSqlParser.parseStatement("SELECT a,\n  b\n  FROMM t"));
