@@ -21,7 +21,7 @@ class SmokeTest {
         for (String sql : List.of("SELECT id, amount + 1 AS a FROM orders WHERE amount > 10",
             "SELECT window_start, window_end, COUNT(*) AS c, SUM(amount) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end",
             "SELECT window_start, window_end, COUNT(*) AS c FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '10' MINUTE)) GROUP BY window_start, window_end",
-            "SELECT window_start, window_end, id, COUNT(*) AS c FROM TABLE(SESSION(TABLE orders PARTITION BY id, DESCRIPTOR(ts), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end, id")) {
+            "SELECT window_start, window_end, id, COUNT(*) AS c FROM TABLE(SESSION(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end, id")) {
             PlannerContext ctx = new PlannerContext(cat);
             RelRoot root = ctx.toRel(ctx.parseQuery(sql));
             System.out.println(RelOptUtil.dumpPlan("", root.project(), org.apache.calcite.sql.SqlExplainFormat.TEXT, org.apache.calcite.sql.SqlExplainLevel.EXPPLAN_ATTRIBUTES));

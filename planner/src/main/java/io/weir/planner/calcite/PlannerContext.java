@@ -1,12 +1,15 @@
 package io.weir.planner.calcite;
 
+import io.weir.parser.SqlParseError;
+import io.weir.parser.WeirSqlConformance;
+import io.weir.parser.WeirSqlParser;
+import io.weir.planner.ValidationException;
 import io.weir.planner.functions.PlannerOperatorTable;
 import io.weir.planner.schema.CatalogAccess;
 import io.weir.planner.schema.CatalogSchemas;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.Lex;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
@@ -20,9 +23,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -37,7 +38,7 @@ import java.util.Properties;
  * planner later optimises the plan.
  *
  * <p>Created and used on one thread for one {@code plan} call; not thread-safe. Casing is
- * {@link Lex#JAVA}: unquoted identifiers keep their case and are matched case-sensitively.
+ * Lex.JAVA-style, as the parser's: unquoted identifiers keep their case and match case-sensitively.
  */
 public final class PlannerContext implements RelOptTable.ViewExpander {
     private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
@@ -75,16 +76,15 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
 
     /** The parser settings for query and expression text (views, computed columns, watermarks). */
     public static SqlParser.Config parserConfig() {
-        return SqlParser.config().withLex(Lex.JAVA).withConformance(SqlConformanceEnum.DEFAULT)
-            .withIdentifierMaxLength(1024);
+        return WeirSqlParser.config();
     }
 
     /** Parses a query (a view's text). */
     public SqlNode parseQuery(String sql) {
         try {
-            return SqlParser.create(sql, parserConfig()).parseQuery();
-        } catch (SqlParseException e) {
-            throw CalciteErrors.toValidationException("SQL parse failed", e);
+            return WeirSqlParser.parseStatement(sql);
+        } catch (SqlParseError e) {
+            throw new ValidationException("SQL parse failed: " + e.getMessage(), e.line(), e.column(), e);
         }
     }
 
@@ -98,7 +98,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         CalciteCatalogReader reader = new CalciteCatalogReader(schema, path, typeFactory, connectionConfig());
         SqlValidator.Config config = SqlValidator.Config.DEFAULT
             .withIdentifierExpansion(true)
-            .withConformance(SqlConformanceEnum.DEFAULT)
+            .withConformance(WeirSqlConformance.INSTANCE)
             .withDefaultNullCollation(NullCollation.LOW);
         return SqlValidatorUtil.newValidator(operatorTable, reader, typeFactory, config);
     }

@@ -1,109 +1,67 @@
 package io.weir.planner.functions;
 
-import org.apache.calcite.sql.SqlFunction;
+import io.weir.codegen.functions.WeirOperatorTable;
 import org.apache.calcite.sql.SqlFunctionCategory;
-import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.type.OperandTypes;
-import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 import java.util.ArrayList;
 import java.util.List;
-
+import java.util.Set;
 
 /**
- * The operators the planner validates against: Calcite's standard table, the windowing table
- * functions (with {@link SqlCumulateTableFunction}) and the streaming functions {@code PROCTIME()}
- * and {@code CURRENT_WATERMARK(ts)}.
- *
- * <p>Maintenance note: the codegen helper's {@code io.weir.codegen.functions.WeirOperatorTable}
- * (Flink built-ins with Flink semantics) is chained in front of this table once it exists; the
- * operators here are the ones the planner itself must recognise by identity.
+ * The operators the planner validates against: codegen's {@link WeirOperatorTable} (Calcite's
+ * standard operators, Calcite library functions with Flink's semantics, Flink built-ins such as
+ * {@code PROCTIME()} and {@code CURRENT_WATERMARK}) with Weir's windowing table functions
+ * ({@link WindowTableFunction}) in place of Calcite's. Function names match case-insensitively,
+ * as in Flink, while identifiers stay case-sensitive.
  */
-public final class PlannerOperatorTable {
-    /** {@code PROCTIME()}: the processing time, a proctime attribute; never constant-folded. */
-    public static final SqlFunction PROCTIME = new SqlFunction("PROCTIME", SqlKind.OTHER_FUNCTION,
-        ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), null, OperandTypes.NILADIC,
-        SqlFunctionCategory.TIMEDATE) {
-        @Override
-        public boolean isDeterministic() {
-            return false;
-        }
+public final class PlannerOperatorTable implements SqlOperatorTable {
+    public static final WindowTableFunction TUMBLE = WindowTableFunction.tumble();
+    public static final WindowTableFunction HOP = WindowTableFunction.hop();
+    public static final WindowTableFunction CUMULATE = WindowTableFunction.cumulate();
+    public static final WindowTableFunction SESSION = WindowTableFunction.session();
 
-        @Override
-        public boolean isDynamicFunction() {
-            return true;
-        }
-    };
-
-    /** {@code CURRENT_WATERMARK(rowtime)}: the operator's current watermark, null before the first. */
-    public static final SqlFunction CURRENT_WATERMARK = new SqlFunction("CURRENT_WATERMARK",
-        SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_FORCE_NULLABLE, null, OperandTypes.DATETIME,
-        SqlFunctionCategory.TIMEDATE) {
-        @Override
-        public boolean isDeterministic() {
-            return false;
-        }
-
-        @Override
-        public boolean isDynamicFunction() {
-            return true;
-        }
-    };
-
-    public static final SqlCumulateTableFunction CUMULATE = new SqlCumulateTableFunction();
-
-    public static final SqlSessionTableFunction SESSION = new SqlSessionTableFunction();
+    private static final List<SqlOperator> WINDOWS = List.of(TUMBLE, HOP, CUMULATE, SESSION);
+    private static final Set<String> REPLACED = Set.of("TUMBLE", "HOP", "CUMULATE", "SESSION");
+    private static final PlannerOperatorTable INSTANCE = new PlannerOperatorTable();
 
     private PlannerOperatorTable() {
     }
 
-    /**
-     * Weir's operators in front of Calcite's standard operators (without Calcite's SESSION,
-     * replaced by Flink's). Function names match case-insensitively, as in Flink.
-     */
     public static SqlOperatorTable create() {
-        return new Table();
+        return INSTANCE;
     }
 
-    private static final class Table implements SqlOperatorTable {
-        private static final List<SqlOperator> OWN = List.of(PROCTIME, CURRENT_WATERMARK, CUMULATE, SESSION);
-
-        @Override
-        public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category,
-                                            SqlSyntax syntax, List<SqlOperator> operatorList,
-                                            SqlNameMatcher nameMatcher) {
-            if (opName.isSimple()) {
-                for (SqlOperator op : OWN) {
-                    if (op.getName().equalsIgnoreCase(opName.getSimple()) && op.getSyntax() == syntax) {
-                        operatorList.add(op);
-                    }
-                }
-            }
-            List<SqlOperator> std = new ArrayList<>();
-            SqlStdOperatorTable.instance().lookupOperatorOverloads(opName, category, syntax, std, nameMatcher);
-            for (SqlOperator op : std) {
-                if (op != SqlStdOperatorTable.SESSION) {
+    @Override
+    public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
+                                        List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+        if (opName.isSimple() && REPLACED.contains(opName.getSimple().toUpperCase(java.util.Locale.ROOT))) {
+            for (SqlOperator op : WINDOWS) {
+                if (op.getName().equalsIgnoreCase(opName.getSimple()) && op.getSyntax() == syntax) {
                     operatorList.add(op);
                 }
             }
-        }
-
-        @Override
-        public List<SqlOperator> getOperatorList() {
-            List<SqlOperator> all = new ArrayList<>(OWN);
-            for (SqlOperator op : SqlStdOperatorTable.instance().getOperatorList()) {
-                if (op != SqlStdOperatorTable.SESSION) {
-                    all.add(op);
-                }
+            if (!operatorList.isEmpty()) {
+                return;
             }
-            return all;
         }
+        WeirOperatorTable.instance().lookupOperatorOverloads(opName, category, syntax, operatorList,
+            SqlNameMatchers.withCaseSensitive(false));
+    }
+
+    @Override
+    public List<SqlOperator> getOperatorList() {
+        List<SqlOperator> all = new ArrayList<>(WINDOWS);
+        for (SqlOperator op : WeirOperatorTable.instance().getOperatorList()) {
+            if (!(REPLACED.contains(op.getName()) && op instanceof org.apache.calcite.sql.SqlWindowTableFunction)) {
+                all.add(op);
+            }
+        }
+        return all;
     }
 }
