@@ -21,6 +21,8 @@ import io.weir.checkpoint.state.snapshot.FsCheckpointStreamFactory;
 import io.weir.checkpoint.state.snapshot.KeyedStateAssignment;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
 import io.weir.checkpoint.state.snapshot.MemoryCheckpointStreamFactory;
+import io.weir.checkpoint.state.snapshot.OperatorStateHandle;
+import io.weir.checkpoint.state.snapshot.OperatorStateRedistributor;
 import io.weir.checkpoint.state.snapshot.SnapshotResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -339,7 +341,9 @@ public abstract class StateBackendContractTest {
         for (int k = 0; k < 100; k++) {
             b.setCurrentKey("k" + k);
             count.update(-1);
-            mutable.value().add(-1);
+            List<Integer> changed = mutable.value();
+            changed.add(-1);
+            mutable.update(changed);
             events.add("new");
             totals.put("t", 2L);
             totals.put("u", 3L);
@@ -457,6 +461,87 @@ public abstract class StateBackendContractTest {
             v.update(i);
         }
         assertEquals(List.of("other"), b.getKeys("ttl-cleanup", VoidNamespace.INSTANCE).collect(Collectors.toList()));
+    }
+
+    // ------------------------------------------------------------ operator state
+
+    private static final ListStateDescriptor<String> OFFSETS = new ListStateDescriptor<>("offsets", STRING);
+    private static final ListStateDescriptor<String> ALL_SPLITS = new ListStateDescriptor<>("all-splits", STRING);
+    private static final MapStateDescriptor<String, Long> RULES = new MapStateDescriptor<>("rules", STRING, LONG);
+
+    protected OperatorStateBackend operatorBackend(Collection<OperatorStateHandle> restore) throws Exception {
+        OperatorStateBackend b = stateBackend.createOperatorStateBackend("op", restore);
+        toClose.add(b);
+        return b;
+    }
+
+    protected static OperatorStateHandle snapshot(OperatorStateBackend backend) throws Exception {
+        RunnableFuture<SnapshotResult<OperatorStateHandle>> f = backend.snapshot(1, 1, new MemoryCheckpointStreamFactory());
+        f.run();
+        return f.get().getHandle();
+    }
+
+    @Test
+    void shouldRedistributeOperatorStateWhenRescalingFromTwoToThree() throws Exception {
+        List<List<OperatorStateHandle>> old = new ArrayList<>();
+        for (int subtask = 0; subtask < 2; subtask++) {
+            OperatorStateBackend b = operatorBackend(List.of());
+            for (int i = 0; i < 4; i++) {
+                b.getListState(OFFSETS).add("s" + subtask + "-" + i);
+            }
+            b.getUnionListState(ALL_SPLITS).add("split" + subtask);
+            BroadcastState<String, Long> rules = b.getBroadcastState(RULES);
+            rules.put("r1", 1L);
+            rules.put("none", null);
+            old.add(List.of(snapshot(b)));
+        }
+        List<List<OperatorStateHandle>> assigned = OperatorStateRedistributor.redistribute(old, 3);
+        List<String> allOffsets = new ArrayList<>();
+        for (int subtask = 0; subtask < 3; subtask++) {
+            OperatorStateBackend b = operatorBackend(assigned.get(subtask));
+            List<String> offsets = list(b.getListState(OFFSETS).get());
+            assertTrue(offsets.size() >= 2 && offsets.size() <= 3, "even split: " + offsets);
+            allOffsets.addAll(offsets);
+            assertEquals(List.of("split0", "split1"), sorted(b.getUnionListState(ALL_SPLITS).get()));
+            BroadcastState<String, Long> rules = b.getBroadcastState(RULES);
+            assertEquals(1L, rules.get("r1"));
+            assertTrue(rules.contains("none"));
+        }
+        allOffsets.sort(null);
+        assertEquals(List.of("s0-0", "s0-1", "s0-2", "s0-3", "s1-0", "s1-1", "s1-2", "s1-3"), allOffsets);
+    }
+
+    @Test
+    void shouldKeepEachSubtasksOperatorStateAtTheSameParallelism() throws Exception {
+        List<List<OperatorStateHandle>> old = new ArrayList<>();
+        for (int subtask = 0; subtask < 2; subtask++) {
+            OperatorStateBackend b = operatorBackend(List.of());
+            b.getListState(OFFSETS).addAll(List.of("a" + subtask, "b" + subtask, "c" + subtask));
+            old.add(List.of(snapshot(b)));
+        }
+        List<List<OperatorStateHandle>> assigned = OperatorStateRedistributor.redistribute(old, 2);
+        for (int subtask = 0; subtask < 2; subtask++) {
+            OperatorStateBackend b = operatorBackend(assigned.get(subtask));
+            assertEquals(List.of("a" + subtask, "b" + subtask, "c" + subtask), list(b.getListState(OFFSETS).get()));
+        }
+    }
+
+    @Test
+    void shouldSnapshotOperatorStateAsOfTheSynchronousPartAndKeepUndeclaredState() throws Exception {
+        OperatorStateBackend b = operatorBackend(List.of());
+        b.getListState(OFFSETS).add("before");
+        b.getBroadcastState(RULES).put("r", 1L);
+        RunnableFuture<SnapshotResult<OperatorStateHandle>> f = b.snapshot(1, 1, new MemoryCheckpointStreamFactory());
+        b.getListState(OFFSETS).add("after");
+        b.getBroadcastState(RULES).put("r", 2L);
+        f.run();
+        OperatorStateBackend restored = operatorBackend(List.of(f.get().getHandle()));
+        restored.getBroadcastState(RULES);
+        OperatorStateBackend again = operatorBackend(List.of(snapshot(restored)));
+        assertEquals(List.of("before"), list(again.getListState(OFFSETS).get()));
+        assertEquals(1L, again.getBroadcastState(RULES).get("r"));
+        assertThrows(IllegalStateException.class, () -> again.getUnionListState(OFFSETS));
+        assertEquals(java.util.Set.of("offsets", "rules"), again.getRegisteredStateNames());
     }
 
     protected static void fillAllKinds(KeyedStateBackend<String> b, int keys) throws Exception {

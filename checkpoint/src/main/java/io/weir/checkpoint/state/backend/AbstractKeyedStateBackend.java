@@ -111,6 +111,12 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
         return (InternalKvState<K, N, V>) state;
     }
 
+    /** The namespace serializer a declared state was created with, or null when it is not declared. */
+    protected final TypeSerializer<?> registeredNamespaceSerializer(String stateName) {
+        Registered<K> r = states.get(stateName);
+        return r == null ? null : r.state().getNamespaceSerializer();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <N> InternalKvState<K, N, ?> create(StateMeta meta, TypeSerializer<N> ns, StateDescriptor<?, ?> d) throws Exception {
         TtlFilter ttl = meta.ttl() ? new TtlFilter(d.getTtlConfig(), ttlTimeProvider) : null;
