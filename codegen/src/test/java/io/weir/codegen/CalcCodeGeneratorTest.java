@@ -65,6 +65,8 @@ class CalcCodeGeneratorTest {
         assertEquals(8, sql.eval("T.r.x + 1", named("r", nested)));
         assertEquals("seven", sql.eval("T.r.y", named("r", nested)));
         assertNull(sql.eval("T.r.y", row()));
+        Calc filtered = sql.calc("SELECT T.r.y FROM T WHERE T.r.x > 1");
+        assertEquals(Row.of("seven"), filtered.apply(named("r", nested)));
     }
 
     @Test
@@ -100,10 +102,13 @@ class CalcCodeGeneratorTest {
     }
 
     @Test
-    void shouldReuseOutputRowWhenAsked() {
-        sql.plan("SELECT a FROM T");
+    void shouldReturnFreshRowsUnlessReuseIsAsked() {
         Calc calc = sql.calc("SELECT a FROM T");
         assertTrue(calc.apply(named("a", 1)) != calc.apply(named("a", 1)));
+        Calc reusing = sql.calc("SELECT a FROM T", true);
+        Row first = reusing.apply(named("a", 1));
+        assertSame(first, reusing.apply(named("a", 2)));
+        assertEquals(Row.of(2), first);
     }
 
     @Test
@@ -111,5 +116,24 @@ class CalcCodeGeneratorTest {
         Calc first = sql.calc("SELECT a + 1 FROM T");
         Calc second = sql.calc("SELECT a + 1 FROM T");
         assertSame(first.getClass(), second.getClass());
+    }
+
+    @Test
+    void shouldBuildNestedRows() {
+        assertEquals(Row.of(1, "x"), sql.eval("ROW(a, s)", named("a", 1, "s", "x")));
+    }
+
+    @Test
+    void shouldSplitWideProjectionsOverSeveralMethods() {
+        StringBuilder select = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            select.append(i == 0 ? "" : ", ").append("CASE WHEN a > ").append(i).append(" THEN a * ").append(i)
+                .append(" ELSE CHAR_LENGTH(s) + ").append(i).append(" END");
+        }
+        Calc calc = sql.calc("SELECT " + select + " FROM T WHERE a IS NOT NULL");
+        Row out = calc.apply(named("a", 100, "s", "xy"));
+        assertEquals(300, out.arity());
+        assertEquals(100 * 99, out.getField(99));
+        assertEquals(2 + 299, out.getField(299));
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.NotNullImplementor;
 import org.apache.calcite.adapter.enumerable.NullPolicy;
 import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
@@ -25,6 +28,8 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.util.Optionality;
 
 /**
  * The operators Weir's SQL knows: Calcite's standard operators, a selection of Calcite's library
@@ -172,6 +177,12 @@ public final class WeirOperatorTable {
         OperandTypes.ANY,
         (t, call, args) -> callStatic(method(FlinkFunctions.class, "hashCode", Object.class), args, call.getType()));
 
+    /** {@code FIRST_VALUE(x)}: Flink's aggregate, usable without OVER (Calcite's requires OVER). */
+    public static final SqlAggFunction FIRST_VALUE = firstLast(SqlKind.FIRST_VALUE);
+
+    /** {@code LAST_VALUE(x)}: Flink's aggregate, usable without OVER. */
+    public static final SqlAggFunction LAST_VALUE = firstLast(SqlKind.LAST_VALUE);
+
     /** Flink's names for functions Calcite's libraries implement with the same semantics. */
     private static final List<SqlOperator> CALCITE_LIBRARY = List.of(
         SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL,
@@ -202,8 +213,48 @@ public final class WeirOperatorTable {
 
     private static SqlOperatorTable build() {
         List<SqlOperator> ops = new ArrayList<>(weirFunctions());
+        ops.add(FIRST_VALUE);
+        ops.add(LAST_VALUE);
         ops.addAll(CALCITE_LIBRARY);
-        return SqlOperatorTables.chain(SqlOperatorTables.of(ops), SqlStdOperatorTable.instance());
+        return SqlOperatorTables.chain(SqlOperatorTables.of(ops),
+            new Excluding(SqlStdOperatorTable.instance(), SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE));
+    }
+
+    /** A table without some operators of another (Calcite's OVER-only FIRST_VALUE, replaced by Flink's). */
+    private static final class Excluding implements SqlOperatorTable {
+        private final SqlOperatorTable delegate;
+        private final List<SqlOperator> excluded;
+
+        Excluding(SqlOperatorTable delegate, SqlOperator... excluded) {
+            this.delegate = delegate;
+            this.excluded = List.of(excluded);
+        }
+
+        @Override
+        public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
+                                            List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+            List<SqlOperator> found = new ArrayList<>();
+            delegate.lookupOperatorOverloads(opName, category, syntax, found, nameMatcher);
+            found.removeAll(excluded);
+            operatorList.addAll(found);
+        }
+
+        @Override
+        public List<SqlOperator> getOperatorList() {
+            List<SqlOperator> all = new ArrayList<>(delegate.getOperatorList());
+            all.removeAll(excluded);
+            return all;
+        }
+    }
+
+    private static SqlAggFunction firstLast(SqlKind kind) {
+        return new SqlAggFunction(kind.name(), null, kind, ReturnTypes.ARG0_NULLABLE_IF_EMPTY, null,
+            OperandTypes.ANY, SqlFunctionCategory.NUMERIC, false, false, Optionality.FORBIDDEN) {
+            @Override
+            public boolean allowsFraming() {
+                return true;
+            }
+        };
     }
 
     private static NotNullImplementor proctimeImpl() {

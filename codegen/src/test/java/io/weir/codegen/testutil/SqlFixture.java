@@ -4,6 +4,8 @@ import io.weir.codegen.expr.ExprCodeGenerator;
 import io.weir.codegen.expr.ExprTranslator;
 import io.weir.codegen.functions.WeirOperatorTable;
 import io.weir.runtime.data.Row;
+import io.weir.codegen.agg.AggsHandleCodeGenerator;
+import io.weir.runtime.generated.AggsHandle;
 import io.weir.runtime.generated.Calc;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.SimpleFunctionContext;
@@ -85,7 +87,22 @@ public final class SqlFixture {
 
     /** The generated Calc for {@code SELECT ... FROM T [WHERE ...]}. */
     public Calc calc(String sql) {
-        RelNode rel = plan(sql);
+        return calc(sql, false);
+    }
+
+    /** The generated Calc, optionally reusing its output row. */
+    public Calc calc(String sql, boolean reuseOutput) {
+        return calcOf(plan(sql), reuseOutput);
+    }
+
+    /**
+     * Calcs for a chain of Project / Filter nodes down to the scan of T (Calcite flattens nested
+     * rows below a filter into a projection), composed into one Calc over rows of T.
+     */
+    private Calc calcOf(RelNode rel, boolean reuseOutput) {
+        if (!(rel instanceof LogicalProject)) {
+            throw new IllegalArgumentException("expected a projection: " + RelOptUtil.toString(rel));
+        }
         LogicalProject project = (LogicalProject) rel;
         RelNode input = project.getInput();
         RexNode condition = null;
@@ -95,9 +112,16 @@ public final class SqlFixture {
         }
         RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
         GeneratedClass<Calc> gen = new ExprCodeGenerator(new ExprTranslator(rexBuilder, true))
-            .calc(input.getRowType(), project.getProjects(), condition, false);
+            .calc(input.getRowType(), project.getProjects(), condition, reuseOutput);
         Calc calc = gen.newInstance(getClass().getClassLoader());
         calc.open(context);
+        if (input instanceof LogicalProject) {
+            Calc below = calcOf(input, false);
+            return row -> {
+                Row mid = below.apply(row);
+                return mid == null ? null : calc.apply(mid);
+            };
+        }
         return calc;
     }
 
@@ -124,6 +148,53 @@ public final class SqlFixture {
             rel = rel.getInput(0);
         }
         return (Aggregate) rel;
+    }
+
+    /**
+     * The generated handle of the aggregate in {@code sql} (a query on T), fed with rows of T through a
+     * generated Calc of whatever projection Calcite put below the aggregate.
+     */
+    public AggRun aggregate(String sql, boolean withRetraction) {
+        Aggregate agg = aggregate(sql);
+        RelNode input = agg.getInput();
+        Calc inputCalc = input instanceof LogicalProject ? calcOf(input, false) : null;
+        AggsHandle handle = AggsHandleCodeGenerator.generate(input.getRowType(), agg.getAggCallList(), withRetraction)
+            .newInstance(getClass().getClassLoader());
+        handle.open(context);
+        return new AggRun(handle, inputCalc);
+    }
+
+    /** An aggregate handle over rows of T. */
+    public static final class AggRun {
+        public final AggsHandle handle;
+        private final Calc inputCalc;
+
+        AggRun(AggsHandle handle, Calc inputCalc) {
+            this.handle = handle;
+            this.inputCalc = inputCalc;
+        }
+
+        private Row in(Row t) {
+            return inputCalc == null ? t : inputCalc.apply(t);
+        }
+
+        public AggRun accumulate(Row... rows) {
+            for (Row r : rows) {
+                handle.accumulate(in(r));
+            }
+            return this;
+        }
+
+        public AggRun retract(Row... rows) {
+            for (Row r : rows) {
+                handle.retract(in(r));
+            }
+            return this;
+        }
+
+        public Row value() {
+            return handle.getValue();
+        }
     }
 
     public String explain() {

@@ -18,6 +18,28 @@ public final class DataTypeSpecs {
         }
     }
 
+    /** Writes {@code NAME<} with no space before the bracket. */
+    static void openAngle(SqlWriter writer, String name) {
+        writer.keyword(name);
+        writer.setNeedWhitespace(false);
+        writer.print("<");
+        writer.setNeedWhitespace(false);
+    }
+
+    /** Writes {@code ", "} between the parts of a nested type. */
+    static void comma(SqlWriter writer) {
+        writer.setNeedWhitespace(false);
+        writer.print(",");
+        writer.setNeedWhitespace(true);
+    }
+
+    /** Writes {@code >} right after the last part. */
+    static void closeAngle(SqlWriter writer) {
+        writer.setNeedWhitespace(false);
+        writer.print(">");
+        writer.setNeedWhitespace(true);
+    }
+
     /** Deep equality including the declared nullability, which {@link SqlDataTypeSpec#equalsDeep} ignores. */
     static boolean equalsWithNullability(SqlDataTypeSpec a, SqlDataTypeSpec b, Litmus litmus) {
         if (!Objects.equals(a.getNullable(), b.getNullable())) {

@@ -45,12 +45,9 @@ public final class WeirCollectionTypeNameSpec extends SqlTypeNameSpec {
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword(collectionType.name());
-        writer.print("<");
-        writer.setNeedWhitespace(false);
+        DataTypeSpecs.openAngle(writer, collectionType.name());
         DataTypeSpecs.unparseWithNullability(writer, elementType);
-        writer.setNeedWhitespace(false);
-        writer.print(">");
+        DataTypeSpecs.closeAngle(writer);
     }
 
     @Override

@@ -36,15 +36,11 @@ public final class WeirMapTypeNameSpec extends SqlTypeNameSpec {
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword("MAP");
-        writer.print("<");
-        writer.setNeedWhitespace(false);
+        DataTypeSpecs.openAngle(writer, "MAP");
         DataTypeSpecs.unparseWithNullability(writer, keyType);
-        writer.print(", ");
-        writer.setNeedWhitespace(false);
+        DataTypeSpecs.comma(writer);
         DataTypeSpecs.unparseWithNullability(writer, valueType);
-        writer.setNeedWhitespace(false);
-        writer.print(">");
+        DataTypeSpecs.closeAngle(writer);
     }
 
     @Override

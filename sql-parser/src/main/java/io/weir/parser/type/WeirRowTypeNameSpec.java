@@ -52,19 +52,15 @@ public final class WeirRowTypeNameSpec extends SqlTypeNameSpec {
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword("ROW");
-        writer.print("<");
-        writer.setNeedWhitespace(false);
+        DataTypeSpecs.openAngle(writer, "ROW");
         for (int i = 0; i < fieldNames.size(); i++) {
             if (i > 0) {
-                writer.print(", ");
-                writer.setNeedWhitespace(false);
+                DataTypeSpecs.comma(writer);
             }
             fieldNames.get(i).unparse(writer, 0, 0);
             DataTypeSpecs.unparseWithNullability(writer, fieldTypes.get(i));
         }
-        writer.setNeedWhitespace(false);
-        writer.print(">");
+        DataTypeSpecs.closeAngle(writer);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.weir.checkpoint.state.KeyedStateBackendParameters;
 import io.weir.checkpoint.state.OperatorStateBackend;
 import io.weir.checkpoint.state.StateBackend;
 import io.weir.checkpoint.state.snapshot.OperatorStateHandle;
+import io.weir.checkpoint.state.operator.DefaultOperatorStateBackend;
+import java.io.IOException;
 import java.util.Collection;
 
 /** {@code state.backend.type: hashmap}: keyed state as objects on the JVM heap. */
@@ -15,12 +17,13 @@ public final class HashMapStateBackend implements StateBackend {
     }
 
     @Override
-    public <K> KeyedStateBackend<K> createKeyedStateBackend(KeyedStateBackendParameters<K> parameters) {
-        throw new UnsupportedOperationException("not supported yet: the hashmap keyed backend is being implemented");
+    public <K> KeyedStateBackend<K> createKeyedStateBackend(KeyedStateBackendParameters<K> parameters) throws Exception {
+        return new HeapKeyedStateBackend<>(parameters);
     }
 
     @Override
-    public OperatorStateBackend createOperatorStateBackend(String operatorIdentifier, Collection<OperatorStateHandle> restoreHandles) {
-        throw new UnsupportedOperationException("not supported yet: the operator state backend is being implemented");
+    public OperatorStateBackend createOperatorStateBackend(String operatorIdentifier, Collection<OperatorStateHandle> restoreHandles)
+        throws IOException {
+        return new DefaultOperatorStateBackend(operatorIdentifier, restoreHandles);
     }
 }

@@ -1,0 +1,110 @@
+package io.weir.checkpoint.state.backend;
+
+import io.weir.checkpoint.state.KeyGroupRange;
+import io.weir.checkpoint.state.StateDescriptor;
+import io.weir.checkpoint.state.snapshot.KeyGroupsStateHandle;
+import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the key groups of a {@link FullSnapshotWriter} stream that fall in a given range. */
+public final class FullSnapshotReader {
+
+    /** Receives what a restore reads. */
+    public interface Visitor {
+        /** Called once per handle, before its records, with the states the snapshot holds. */
+        void onStates(List<StateMeta> states) throws Exception;
+
+        /** One record; {@code key} and {@code value} are fresh arrays the visitor may keep. */
+        void onRecord(StateMeta state, int keyGroup, byte[] key, byte[] value) throws Exception;
+    }
+
+    private FullSnapshotReader() {
+    }
+
+    /** Reads the part of {@code handle} inside {@code range}; handles of other kinds are rejected. */
+    public static void read(KeyedStateHandle handle, KeyGroupRange range, Visitor visitor) throws Exception {
+        if (!(handle instanceof KeyGroupsStateHandle groups)) {
+            throw new IllegalArgumentException("not supported yet: restoring keyed state from " + handle.getClass().getSimpleName()
+                + " into this backend (only full key-group snapshots)");
+        }
+        KeyGroupRange common = groups.getKeyGroupRange().getIntersection(range);
+        if (common.isEmpty()) {
+            return;
+        }
+        try (DataInputStream in = new DataInputStream(
+                 new BufferedInputStream(groups.getDelegateStateHandle().openInputStream(), 64 * 1024))) {
+            List<StateMeta> states = readHeader(in, groups);
+            visitor.onStates(states);
+            long headerEnd = headerSize(states);
+            long first = groups.getGroupRangeOffsets().getKeyGroupOffset(common.getStartKeyGroup());
+            in.skipNBytes(first - headerEnd);
+            for (int kg = common.getStartKeyGroup(); kg <= common.getEndKeyGroup(); kg++) {
+                readKeyGroup(in, kg, states, visitor, groups);
+            }
+        }
+    }
+
+    private static List<StateMeta> readHeader(DataInputStream in, KeyGroupsStateHandle handle) throws IOException {
+        if (in.readInt() != FullSnapshotWriter.MAGIC) {
+            throw new IOException("not a Weir keyed snapshot: " + handle.getDelegateStateHandle());
+        }
+        int version = in.readInt();
+        if (version != FullSnapshotWriter.VERSION) {
+            throw new IOException("unsupported keyed snapshot version " + version + " in " + handle.getDelegateStateHandle());
+        }
+        int n = in.readInt();
+        List<StateMeta> states = new ArrayList<>(n);
+        StateDescriptor.Type[] types = StateDescriptor.Type.values();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            int type = in.readByte();
+            if (type < 0 || type >= types.length) {
+                throw new IOException("corrupt keyed snapshot: state '" + name + "' has unknown kind " + type);
+            }
+            states.add(new StateMeta(name, types[type], in.readBoolean()));
+        }
+        return states;
+    }
+
+    /** Byte length of a header; recomputed rather than counted because the stream is buffered. */
+    private static long headerSize(List<StateMeta> states) {
+        long size = 12;
+        for (StateMeta s : states) {
+            size += 2 + utfLength(s.name()) + 1 + 1;
+        }
+        return size;
+    }
+
+    private static int utfLength(String s) {
+        int len = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            len += (c >= 0x0001 && c <= 0x007F) ? 1 : c > 0x07FF ? 3 : 2;
+        }
+        return len;
+    }
+
+    private static void readKeyGroup(DataInputStream in, int kg, List<StateMeta> states, Visitor visitor,
+                                     KeyGroupsStateHandle handle) throws Exception {
+        int written = in.readInt();
+        if (written != kg) {
+            throw new IOException("corrupt keyed snapshot " + handle.getDelegateStateHandle() + ": expected key group "
+                + kg + " but found " + written);
+        }
+        while (true) {
+            short index = in.readShort();
+            if (index == FullSnapshotWriter.END_OF_KEY_GROUP) {
+                return;
+            }
+            byte[] key = new byte[in.readInt()];
+            in.readFully(key);
+            byte[] value = new byte[in.readInt()];
+            in.readFully(value);
+            visitor.onRecord(states.get(index), kg, key, value);
+        }
+    }
+}

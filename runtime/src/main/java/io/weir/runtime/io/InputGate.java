@@ -1,0 +1,83 @@
+package io.weir.runtime.io;
+
+/**
+ * The receiving end of a task: all channels into its head operator, each tagged with the operator
+ * input it feeds (0, or 1 for the right input of a two-input operator). The task polls it round
+ * robin; a channel can be blocked (barrier alignment) and then is skipped until unblocked.
+ * Task thread only.
+ */
+public final class InputGate {
+    private final Channel[] channels;
+    private final int[] inputOf;
+    private final boolean[] blocked;
+    private final boolean[] ended;
+    private int next;
+    private int endedCount;
+
+    public InputGate(Channel[] channels, int[] inputOf) {
+        this.channels = channels.clone();
+        this.inputOf = inputOf.clone();
+        this.blocked = new boolean[channels.length];
+        this.ended = new boolean[channels.length];
+    }
+
+    /** The channel that delivered the last polled item. */
+    private int lastChannel = -1;
+
+    /** The next batch or event from some unblocked channel, or null if none has anything now. */
+    public Object poll() {
+        int n = channels.length;
+        for (int i = 0; i < n; i++) {
+            int c = (next + i) % n;
+            if (blocked[c] || ended[c]) {
+                continue;
+            }
+            Object item = channels[c].poll();
+            if (item != null) {
+                lastChannel = c;
+                next = (c + 1) % n;
+                if (item instanceof EndOfInput) {
+                    ended[c] = true;
+                    endedCount++;
+                }
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** Index of the channel the last {@link #poll()} result came from. */
+    public int lastChannel() {
+        return lastChannel;
+    }
+
+    /** The operator input the channel feeds. */
+    public int inputOf(int channel) {
+        return inputOf[channel];
+    }
+
+    public int numberOfChannels() {
+        return channels.length;
+    }
+
+    public void block(int channel) {
+        blocked[channel] = true;
+    }
+
+    public void unblockAll() {
+        java.util.Arrays.fill(blocked, false);
+    }
+
+    public boolean isBlocked(int channel) {
+        return blocked[channel];
+    }
+
+    public boolean isEnded(int channel) {
+        return ended[channel];
+    }
+
+    /** True when every channel delivered {@link EndOfInput}. */
+    public boolean allEnded() {
+        return endedCount == channels.length;
+    }
+}

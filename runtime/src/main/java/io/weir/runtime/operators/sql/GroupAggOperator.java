@@ -1,0 +1,116 @@
+package io.weir.runtime.operators.sql;
+
+import io.weir.checkpoint.state.StateTtlConfig;
+import io.weir.checkpoint.state.ValueState;
+import io.weir.checkpoint.state.ValueStateDescriptor;
+import io.weir.runtime.data.Row;
+import io.weir.runtime.generated.AggsHandle;
+import io.weir.runtime.generated.GeneratedClass;
+import io.weir.runtime.operators.KeySelector;
+import io.weir.runtime.operators.OneInputStreamOperator;
+import io.weir.runtime.operators.OperatorContext;
+import io.weir.runtime.operators.OperatorFactory;
+import io.weir.runtime.serialization.RowSerializer;
+import io.weir.runtime.types.RowType;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Unbounded {@code GROUP BY} over an insert-only or updating input, one row at a time. Keyed by the
+ * grouping fields; its state is one accumulator row per group ({@code ValueState}, serialized with
+ * the row serializer of {@link AggsHandle#accumulatorType()}, with {@code table.exec.state.ttl}).
+ *
+ * <p>Per input row: read the group's accumulators, accumulate ({@code +I}/{@code +U}) or retract
+ * ({@code -U}/{@code -D}), write them back and emit the result's change as described in
+ * {@link GroupChangelog}: output rows are {@code grouping key ++ aggregate values}. A retraction for
+ * a group without state (its state expired) is ignored, as in Flink. {@code HAVING} is a Calc after
+ * this operator.
+ */
+public final class GroupAggOperator implements OneInputStreamOperator {
+    static final String STATE_NAME = "accumulators";
+
+    private final Supplier<AggsHandle> handleFactory;
+    private final boolean generateUpdateBefore;
+    private final Duration stateTtl;
+    private final ZoneId zone;
+    private OperatorContext context;
+    private AggsHandle handle;
+    private ValueState<Row> accState;
+    private GroupChangelog changelog;
+
+    /**
+     * @param aggs the generated aggregate functions over the input row (with retraction if the input updates)
+     * @param generateUpdateBefore emit {@code -U} before {@code +U}; false for upsert output
+     * @param stateTtl {@code table.exec.state.ttl}; zero keeps groups forever
+     * @param zone the session time zone
+     */
+    public GroupAggOperator(GeneratedClass<AggsHandle> aggs, boolean generateUpdateBefore, Duration stateTtl, ZoneId zone) {
+        this(Generated.supplier(aggs), generateUpdateBefore, stateTtl, zone);
+    }
+
+    GroupAggOperator(Supplier<AggsHandle> handleFactory, boolean generateUpdateBefore, Duration stateTtl, ZoneId zone) {
+        this.handleFactory = Objects.requireNonNull(handleFactory, "aggs");
+        this.generateUpdateBefore = generateUpdateBefore;
+        this.stateTtl = Objects.requireNonNull(stateTtl, "stateTtl");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** A keyed factory: {@code key} selects the grouping fields (of type {@code keyType}) from the input. */
+    public static OperatorFactory factory(String name, String uid, KeySelector key, RowType keyType,
+                                          GeneratedClass<AggsHandle> aggs, boolean generateUpdateBefore,
+                                          Duration stateTtl, ZoneId zone) {
+        return OperatorFactory.keyed(name, uid, () -> new GroupAggOperator(aggs, generateUpdateBefore, stateTtl, zone),
+            keyType, key);
+    }
+
+    @Override
+    public void open(OperatorContext context) {
+        this.context = context;
+        this.handle = handleFactory.get();
+        handle.open(new OperatorFunctionContext(zone, context.processingTimeService()));
+        this.accState = context.getState(accumulatorDescriptor(handle, stateTtl));
+        this.changelog = new GroupChangelog(handle, generateUpdateBefore, isTtlEnabled(stateTtl), context.output());
+    }
+
+    static ValueStateDescriptor<Row> accumulatorDescriptor(AggsHandle handle, Duration ttl) {
+        ValueStateDescriptor<Row> d = new ValueStateDescriptor<>(STATE_NAME, new RowSerializer(handle.accumulatorType()));
+        if (isTtlEnabled(ttl)) {
+            d.enableTimeToLive(StateTtlConfig.of(ttl));
+        }
+        return d;
+    }
+
+    static boolean isTtlEnabled(Duration ttl) {
+        return !ttl.isZero() && !ttl.isNegative();
+    }
+
+    @Override
+    public void processElement(Row row) throws Exception {
+        Row acc = accState.value();
+        boolean accumulate = GroupChangelog.isAccumulate(row);
+        if (acc == null && !accumulate) {
+            return;
+        }
+        changelog.begin(acc);
+        if (accumulate) {
+            handle.accumulate(row);
+        } else {
+            handle.retract(row);
+        }
+        Row updated = changelog.end(context.currentKey());
+        if (updated == null) {
+            accState.clear();
+        } else {
+            accState.update(updated);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (handle != null) {
+            handle.close();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.weir.runtime.tasks;
+
+import io.weir.runtime.data.Row;
+import io.weir.runtime.io.ChannelWriter;
+import io.weir.runtime.io.StreamEvent;
+import io.weir.runtime.io.TaskCanceledException;
+import io.weir.runtime.io.Watermark;
+import io.weir.runtime.io.WatermarkStatus;
+import java.util.List;
+
+/**
+ * The output of a task's last operator: every row goes to each outgoing edge's
+ * {@link ChannelWriter}; watermarks, status changes and other events are broadcast. A row or a
+ * watermark after an IDLE status first sends ACTIVE.
+ */
+final class RecordWriterOutput implements WatermarkStatusOutput {
+    private final ChannelWriter[] writers;
+    private final boolean flushEveryRow;
+    private boolean idle;
+
+    RecordWriterOutput(List<ChannelWriter> writers, boolean flushEveryRow) {
+        this.writers = writers.toArray(new ChannelWriter[0]);
+        this.flushEveryRow = flushEveryRow;
+    }
+
+    @Override
+    public void collect(Row row) {
+        try {
+            if (idle) {
+                setIdle(false);
+            }
+            for (ChannelWriter w : writers) {
+                w.emit(row);
+                if (flushEveryRow) {
+                    w.flushAll();
+                }
+            }
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        if (idle) {
+            setIdle(false);
+        }
+        broadcast(new Watermark(watermark));
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean newIdle) {
+        if (newIdle != idle) {
+            setIdle(newIdle);
+        }
+    }
+
+    private void setIdle(boolean newIdle) {
+        idle = newIdle;
+        broadcast(newIdle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+    }
+
+    void broadcast(StreamEvent event) {
+        try {
+            for (ChannelWriter w : writers) {
+                w.broadcastEvent(event);
+            }
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    void flushIfOlderThan(long deadlineNanos) throws InterruptedException {
+        for (ChannelWriter w : writers) {
+            w.flushIfOlderThan(deadlineNanos);
+        }
+    }
+
+    long oldestPendingNanos() {
+        long oldest = Long.MAX_VALUE;
+        for (ChannelWriter w : writers) {
+            long o = w.oldestPendingNanos();
+            if (o != Long.MAX_VALUE && (oldest == Long.MAX_VALUE || o - oldest < 0)) {
+                oldest = o;
+            }
+        }
+        return oldest;
+    }
+
+    long blockedNanos() {
+        long sum = 0;
+        for (ChannelWriter w : writers) {
+            sum += w.blockedNanos();
+        }
+        return sum;
+    }
+
+    private static TaskCanceledException interrupted() {
+        Thread.currentThread().interrupt();
+        return new TaskCanceledException("interrupted while sending downstream");
+    }
+}

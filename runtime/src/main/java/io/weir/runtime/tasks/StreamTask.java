@@ -1,0 +1,494 @@
+package io.weir.runtime.tasks;
+
+import io.weir.checkpoint.config.Configuration;
+import io.weir.checkpoint.state.StateBackend;
+import io.weir.runtime.RuntimeOptions;
+import io.weir.runtime.data.Row;
+import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.Partitioner;
+import io.weir.runtime.io.Batch;
+import io.weir.runtime.io.Channel;
+import io.weir.runtime.io.ChannelWriter;
+import io.weir.runtime.io.CheckpointBarrier;
+import io.weir.runtime.io.EndOfInput;
+import io.weir.runtime.io.InputGate;
+import io.weir.runtime.io.TaskCanceledException;
+import io.weir.runtime.io.WakeupSignal;
+import io.weir.runtime.io.Watermark;
+import io.weir.runtime.io.WatermarkStatus;
+import io.weir.runtime.io.WatermarkValve;
+import io.weir.runtime.operators.MailboxExecutor;
+import io.weir.runtime.operators.OperatorFactory;
+import io.weir.runtime.operators.ProcessingTimeService;
+import io.weir.runtime.operators.SourceOperator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One subtask of a vertex: one thread running the vertex's operator chain (DESIGN.md section 4).
+ *
+ * <h2>The loop</h2>
+ * Each turn: run the mailbox letters present now (checkpoint triggers, processing-time timers,
+ * async completions); then, if an operator has event-time timers left for its watermark, fire one
+ * batch of them; otherwise take one unit of input (one batch or event from the input gate, or one
+ * {@link SourceOperator#emitNext()} of a source head); flush output batches older than
+ * {@code execution.buffer-timeout}; wait for a wake-up when there was nothing to do. Input is not
+ * taken while timers are deferred, so end of input (and {@code finish}) always comes after every
+ * deferred firing.
+ *
+ * <h2>Ending</h2>
+ * When every input channel has ended (or the source head reports END_OF_INPUT, after emitting a
+ * final {@code Long.MAX_VALUE} watermark), the task calls {@code finish()} head to tail, sends
+ * {@link EndOfInput} downstream, closes the operators and reports FINISHED. Cancellation sets a
+ * flag and interrupts the thread; a task blocked on a full channel notices within ~10 ms.
+ * Any exception fails the task with the name of the operator that threw.
+ */
+public final class StreamTask implements Runnable, OperatorHost {
+    private final TaskEnvironment env;
+    private final JobVertex vertex;
+    private final int subtaskIndex;
+    private final Map<String, OperatorRestoreState> restore;
+    private final InputGate gate;
+    private final WakeupSignal wakeup;
+    private final Mailbox mailbox;
+    private final SystemProcessingTimeService processingTime;
+    private final TaskListener listener;
+    private final List<OutputSpec> outputSpecs;
+    private final List<ChainedOperator> chain = new ArrayList<>();
+    private final ArrayDeque<ChainedOperator> deferredFirings = new ArrayDeque<>();
+    private final long bufferTimeoutNanos;
+    private final int batchSize;
+    private final int timerBatchSize;
+    private final RecordWriterOutput tail;
+    private final WatermarkValve[] valves;
+    private final boolean[] inputIdle;
+    private final BarrierAligner aligner;
+    private volatile boolean canceled;
+    private volatile Thread thread;
+    private boolean inputEnded;
+    private final long startNanos = System.nanoTime();
+    private volatile long idleNanos;
+    private volatile long endNanos;
+
+    /** Receives the end of a task; called on the task thread. */
+    public interface TaskListener {
+        void onFinished(StreamTask task);
+
+        void onCanceled(StreamTask task);
+
+        void onFailed(StreamTask task, String operatorName, Throwable cause);
+    }
+
+    /** One outgoing edge: the channels to its target subtasks, its partitioner and the target's max parallelism. */
+    public static final class OutputSpec {
+        final Channel[] channels;
+        final Partitioner partitioner;
+        final int targetMaxParallelism;
+
+        public OutputSpec(Channel[] channels, Partitioner partitioner, int targetMaxParallelism) {
+            this.channels = channels.clone();
+            this.partitioner = partitioner;
+            this.targetMaxParallelism = targetMaxParallelism;
+        }
+    }
+
+    public StreamTask(TaskEnvironment env, JobVertex vertex, int subtaskIndex, Map<String, OperatorRestoreState> restore,
+                      InputGate gate, WakeupSignal wakeup, List<OutputSpec> outputs, TaskListener listener) {
+        this.env = env;
+        this.vertex = vertex;
+        this.subtaskIndex = subtaskIndex;
+        this.restore = Map.copyOf(restore);
+        this.gate = gate;
+        this.wakeup = wakeup;
+        this.mailbox = new Mailbox(wakeup);
+        this.processingTime = new SystemProcessingTimeService(env.scheduler(), mailbox);
+        this.listener = listener;
+        this.outputSpecs = List.copyOf(outputs);
+        Configuration conf = env.configuration();
+        this.bufferTimeoutNanos = conf.get(RuntimeOptions.BUFFER_TIMEOUT).toNanos();
+        this.batchSize = conf.get(RuntimeOptions.BATCH_SIZE);
+        this.timerBatchSize = Math.max(1, conf.get(RuntimeOptions.TIMER_FIRING_BATCH_SIZE));
+        this.tail = new RecordWriterOutput(createWriters(), bufferTimeoutNanos == 0);
+        buildChain();
+        int channels = gate == null ? 0 : gate.numberOfChannels();
+        this.valves = new WatermarkValve[] {new WatermarkValve(channels), new WatermarkValve(channels)};
+        this.inputIdle = new boolean[2];
+        this.aligner = gate == null ? null : new BarrierAligner(gate);
+    }
+
+    public String name() {
+        return vertex.name() + " (" + (subtaskIndex + 1) + "/" + vertex.parallelism() + ")";
+    }
+
+    public JobVertex vertex() { return vertex; }
+
+    public int subtaskIndex() { return subtaskIndex; }
+
+    public List<ChainedOperator> chain() { return chain; }
+
+    /** True if the head of the chain is a source operator. */
+    public boolean isSource() {
+        return chain.get(0).operator() instanceof SourceOperator;
+    }
+
+    /** Starts the task's thread. */
+    public void start() {
+        Thread t = new Thread(this, "weir-task " + env.jobName() + " " + name());
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Stops the task promptly; safe from any thread, idempotent. */
+    public void cancel() {
+        canceled = true;
+        wakeup.signal();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    public boolean isCanceled() {
+        return canceled;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    /** Waits for the task thread to end. */
+    public void join(long millis) throws InterruptedException {
+        Thread t = thread;
+        if (t != null) {
+            t.join(millis);
+        }
+    }
+
+    // ---------------------------------------------------------------- OperatorHost
+
+    @Override
+    public String jobId() { return env.jobId(); }
+
+    @Override
+    public Configuration configuration() { return env.configuration(); }
+
+    @Override
+    public MailboxExecutor mailbox() { return mailbox; }
+
+    @Override
+    public ProcessingTimeService processingTimeService() { return processingTime; }
+
+    @Override
+    public StateBackend stateBackend() { return env.stateBackend(); }
+
+    @Override
+    public int timerFiringBatchSize() { return timerBatchSize; }
+
+    @Override
+    public void deferEventTimeFiring(ChainedOperator operator) {
+        deferredFirings.add(operator);
+    }
+
+    // ---------------------------------------------------------------- run
+
+    @Override
+    public void run() {
+        String failedOperator = vertex.name();
+        try {
+            openChain();
+            loop();
+            if (canceled) {
+                listener.onCanceled(this);
+            } else {
+                closeChain();
+                listener.onFinished(this);
+            }
+        } catch (Throwable t) {
+            if (canceled) {
+                closeQuietly();
+                listener.onCanceled(this);
+            } else {
+                if (t instanceof OperatorException) {
+                    failedOperator = ((OperatorException) t).operatorName();
+                }
+                closeQuietly();
+                listener.onFailed(this, failedOperator, t instanceof OperatorException ? t.getCause() : t);
+            }
+        } finally {
+            processingTime.shutdown();
+            mailbox.clear();
+            endNanos = System.nanoTime();
+        }
+    }
+
+    private List<ChannelWriter> createWriters() {
+        List<ChannelWriter> writers = new ArrayList<>();
+        for (OutputSpec s : outputSpecs) {
+            writers.add(new ChannelWriter(s.channels, s.partitioner, s.targetMaxParallelism, batchSize, this::isCanceled));
+        }
+        return writers;
+    }
+
+    private void buildChain() {
+        OperatorMetricsImpl.TaskTimes times = new OperatorMetricsImpl.TaskTimes() {
+            @Override
+            public long busyMillis() {
+                return StreamTask.this.busyMillis();
+            }
+
+            @Override
+            public long backPressuredMillis() {
+                return StreamTask.this.backPressuredMillis();
+            }
+        };
+        for (OperatorFactory f : vertex.chain()) {
+            chain.add(new ChainedOperator(f, this, subtaskIndex, vertex.parallelism(), vertex.maxParallelism(),
+                restore.get(f.uid()), times));
+        }
+        for (int i = 0; i < chain.size(); i++) {
+            chain.get(i).setOutput(i + 1 < chain.size() ? new ChainingOutput(chain.get(i + 1)) : tail);
+        }
+    }
+
+    /** Opens tail to head, so that an operator emitting in {@code open} finds its successor ready. */
+    private void openChain() throws Exception {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            chain.get(i).open();
+        }
+    }
+
+    private void loop() throws Exception {
+        ChainedOperator head = chain.get(0);
+        SourceOperator source = head.operator() instanceof SourceOperator ? (SourceOperator) head.operator() : null;
+        while (!canceled) {
+            mailbox.runAvailable();
+            if (!deferredFirings.isEmpty()) {
+                ChainedOperator op = deferredFirings.poll();
+                if (!op.fireEventTimeStep()) {
+                    deferredFirings.add(op);
+                }
+                continue;
+            }
+            if (inputEnded) {
+                endOfInput();
+                return;
+            }
+            boolean progressed = source != null ? pollSource(source, head) : processInput(head);
+            flushByTimeout();
+            if (!progressed && mailbox.isEmpty() && !inputEnded) {
+                waitForWork(source != null);
+            }
+        }
+    }
+
+    private boolean pollSource(SourceOperator source, ChainedOperator head) throws Exception {
+        SourceOperator.Status status;
+        try {
+            status = source.emitNext();
+        } catch (OperatorException | TaskCanceledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(head.name(), e);
+        }
+        if (status == SourceOperator.Status.END_OF_INPUT) {
+            head.output().emitWatermark(Long.MAX_VALUE);
+            inputEnded = true;
+        }
+        return status == SourceOperator.Status.MORE_AVAILABLE;
+    }
+
+    private boolean processInput(ChainedOperator head) throws Exception {
+        Object item = gate.poll();
+        if (item == null) {
+            return false;
+        }
+        int channel = gate.lastChannel();
+        int input = gate.inputOf(channel);
+        if (item instanceof Batch) {
+            Batch b = (Batch) item;
+            valves[input].onActive(channel);
+            if (inputIdle[input]) {
+                inputIdle[input] = false;
+                head.setInputIdle(input, false);
+            }
+            for (int i = 0; i < b.size(); i++) {
+                head.processElement(input, b.get(i));
+            }
+        } else if (item instanceof Watermark) {
+            applyWatermark(head, input, valves[input].onWatermark(channel, ((Watermark) item).timestamp()));
+        } else if (item instanceof WatermarkStatus) {
+            onStatus(head, channel, input, (WatermarkStatus) item);
+        } else if (item instanceof CheckpointBarrier) {
+            if (aligner.onBarrier(channel, (CheckpointBarrier) item)) {
+                performCheckpoint(((CheckpointBarrier) item).id(), ((CheckpointBarrier) item).timestamp());
+                gate.unblockAll();
+            }
+        } else if (item instanceof EndOfInput) {
+            applyWatermark(head, input, valves[input].onEnd(channel));
+            if (aligner.onEndOfInput(channel)) {
+                performCheckpoint(aligner.pendingCheckpointId(), aligner.pendingTimestamp());
+                gate.unblockAll();
+            }
+            if (gate.allEnded()) {
+                inputEnded = true;
+            }
+        }
+        return true;
+    }
+
+    private void applyWatermark(ChainedOperator head, int input, long combined) {
+        if (combined != WatermarkValve.NO_CHANGE) {
+            head.processWatermark(input, combined);
+        }
+    }
+
+    private void onStatus(ChainedOperator head, int channel, int input, WatermarkStatus status) {
+        if (status.isIdle()) {
+            applyWatermark(head, input, valves[input].onIdle(channel));
+        } else {
+            valves[input].onActive(channel);
+        }
+        boolean idle = valves[input].isIdle();
+        if (idle != inputIdle[input]) {
+            inputIdle[input] = idle;
+            head.setInputIdle(input, idle);
+            boolean allIdle = true;
+            for (int i = 0; i < 2; i++) {
+                allIdle &= inputIdle[i] || !hasInput(i);
+            }
+            if (head.output() instanceof WatermarkStatusOutput && (allIdle || !idle)) {
+                ((WatermarkStatusOutput) head.output()).emitWatermarkStatus(idle);
+            }
+        }
+    }
+
+    private boolean hasInput(int input) {
+        for (int c = 0; c < gate.numberOfChannels(); c++) {
+            if (gate.inputOf(c) == input) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void flushByTimeout() throws InterruptedException {
+        if (bufferTimeoutNanos > 0) {
+            tail.flushIfOlderThan(System.nanoTime() - bufferTimeoutNanos);
+        }
+    }
+
+    private void waitForWork(boolean isSource) throws InterruptedException {
+        long waitMs = isSource ? 1 : 50;
+        long oldest = tail.oldestPendingNanos();
+        if (oldest != Long.MAX_VALUE) {
+            long dueIn = (oldest + bufferTimeoutNanos - System.nanoTime()) / 1_000_000;
+            waitMs = Math.max(1, Math.min(waitMs, dueIn));
+        }
+        long start = System.nanoTime();
+        try {
+            wakeup.await(waitMs);
+        } catch (InterruptedException e) {
+            if (!canceled) {
+                throw e;
+            }
+        }
+        idleNanos += System.nanoTime() - start;
+    }
+
+    private void endOfInput() throws Exception {
+        for (ChainedOperator op : chain) {
+            op.finish();
+            while (!deferredFirings.isEmpty()) {
+                ChainedOperator d = deferredFirings.poll();
+                if (!d.fireEventTimeStep()) {
+                    deferredFirings.add(d);
+                }
+            }
+        }
+        tail.broadcast(EndOfInput.INSTANCE);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /**
+     * Source tasks: takes a snapshot and emits barrier {@code checkpointId} on every output, as a
+     * mailbox letter (so it happens between two {@code emitNext} calls). Thread-safe.
+     */
+    public void triggerCheckpoint(long checkpointId, long timestamp) {
+        mailbox.execute(() -> performCheckpoint(checkpointId, timestamp), "trigger checkpoint " + checkpointId);
+    }
+
+    /** Tells every operator that checkpoint {@code checkpointId} completed. Thread-safe. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        mailbox.execute(() -> {
+            for (ChainedOperator op : chain) {
+                op.notifyCheckpointComplete(checkpointId);
+            }
+        }, "notify checkpoint complete " + checkpointId);
+    }
+
+    /** Tells every operator that checkpoint {@code checkpointId} was aborted. Thread-safe. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        mailbox.execute(() -> {
+            for (ChainedOperator op : chain) {
+                op.notifyCheckpointAborted(checkpointId);
+            }
+        }, "notify checkpoint aborted " + checkpointId);
+    }
+
+    private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
+        List<OperatorSnapshot> snapshots = new ArrayList<>();
+        for (ChainedOperator op : chain) {
+            snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams()));
+        }
+        tail.broadcast(new CheckpointBarrier(checkpointId, timestamp));
+        env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, snapshots);
+    }
+
+    // ---------------------------------------------------------------- closing and metrics
+
+    private void closeChain() throws Exception {
+        Exception first = null;
+        for (ChainedOperator op : chain) {
+            try {
+                op.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void closeQuietly() {
+        for (ChainedOperator op : chain) {
+            try {
+                op.close();
+            } catch (Throwable ignored) {
+                // the task already failed or was cancelled; the first error is what matters
+            }
+        }
+    }
+
+    long busyMillis() {
+        long end = endNanos == 0 ? System.nanoTime() : endNanos;
+        return Math.max(0, (end - startNanos - idleNanos) / 1_000_000 - backPressuredMillis());
+    }
+
+    long backPressuredMillis() {
+        RecordWriterOutput t = tail;
+        return t == null ? 0 : t.blockedNanos() / 1_000_000;
+    }
+
+    /** Rows are only handed over, never copied: see {@link Row} and {@link io.weir.runtime.operators.Output}. */
+    @Override
+    public String toString() {
+        return "StreamTask{" + name() + "}";
+    }
+}

@@ -1,0 +1,87 @@
+package io.weir.runtime.operators.sql;
+
+import static io.weir.runtime.operators.sql.SqlOperatorTesting.UTC;
+import static io.weir.runtime.operators.sql.SqlOperatorTesting.harness;
+import static io.weir.runtime.operators.sql.SqlOperatorTesting.insert;
+import static io.weir.runtime.operators.sql.SqlOperatorTesting.keyedByK;
+import static io.weir.runtime.operators.sql.SqlOperatorTesting.row;
+import static io.weir.runtime.operators.sql.SqlOperatorTesting.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.weir.runtime.data.RowKind;
+import io.weir.runtime.operators.OperatorFactory;
+import io.weir.runtime.tasks.OperatorRestoreState;
+import io.weir.runtime.testutils.OperatorHarness;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GroupAggOperatorTest {
+
+    private static OperatorFactory groupAgg(boolean updateBefore) {
+        return keyedByK(() -> new GroupAggOperator(() -> new TestAggs(1), updateBefore, Duration.ZERO, UTC));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
+    void shouldEmitInsertThenRetractAndUpdate(String backend) throws Exception {
+        for (boolean restore : new boolean[] {false, true}) {
+            try (OperatorHarness h = harness(groupAgg(true), backend, restore)) {
+                h.processElement(insert("a", 5)).processElement(insert("b", 1)).processElement(insert("a", 3));
+                assertEquals(List.of("+I[a, 1, 5, 5]", "+I[b, 1, 1, 1]", "-U[a, 1, 5, 5]", "+U[a, 2, 8, 3]"),
+                    strings(h.rows()), "restoreEveryStep=" + restore);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
+    void whenInputRetracts_thenMinStaysCorrectAndEmptyGroupIsDeleted(String backend) throws Exception {
+        for (boolean restore : new boolean[] {false, true}) {
+            try (OperatorHarness h = harness(groupAgg(true), backend, restore)) {
+                h.processElement(insert("a", 5)).processElement(insert("a", 3))
+                    .processElement(row(RowKind.UPDATE_BEFORE, "a", 3L, 0))
+                    .processElement(row(RowKind.DELETE, "a", 5L, 0))
+                    .processElement(insert("a", 7));
+                assertEquals(List.of("+I[a, 1, 5, 5]", "-U[a, 1, 5, 5]", "+U[a, 2, 8, 3]",
+                    "-U[a, 2, 8, 3]", "+U[a, 1, 5, 5]", "-D[a, 1, 5, 5]", "+I[a, 1, 7, 7]"), strings(h.rows()));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
+    void whenUpsertOutput_thenNoUpdateBeforeAndUnchangedResultsAreSkipped(String backend) throws Exception {
+        OperatorFactory f = keyedByK(() -> new GroupAggOperator(() -> new MaxOnlyAggs(), false, Duration.ZERO, UTC));
+        try (OperatorHarness h = harness(f, backend, false)) {
+            h.processElement(insert("a", 5)).processElement(insert("a", 3)).processElement(insert("a", 9));
+            assertEquals(List.of("+I[a, 5]", "+U[a, 9]"), strings(h.rows()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
+    void whenRetractionArrivesForUnknownGroup_thenItIsIgnored(String backend) throws Exception {
+        try (OperatorHarness h = harness(groupAgg(true), backend, false)) {
+            h.processElement(row(RowKind.DELETE, "z", 1L, 0)).processElement(insert("z", 2));
+            assertEquals(List.of("+I[z, 1, 2, 2]"), strings(h.rows()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
+    void shouldContinueUnchangedAfterRestoreIntoFreshOperator(String backend) throws Exception {
+        OperatorRestoreState snapshot;
+        try (OperatorHarness h = harness(groupAgg(true), backend, false)) {
+            h.processElement(insert("a", 5)).processElement(insert("b", 2));
+            snapshot = h.snapshot();
+            h.processElement(insert("a", 1));
+            assertEquals("+U[a, 2, 6, 1]", h.rows().get(h.rows().size() - 1).toString());
+        }
+        try (OperatorHarness h = OperatorHarness.builder(groupAgg(true)).stateBackend(backend).restoreFrom(snapshot).open()) {
+            h.processElement(insert("a", 1)).processElement(row(RowKind.DELETE, "b", 2L, 0));
+            assertEquals(List.of("-U[a, 1, 5, 5]", "+U[a, 2, 6, 1]", "-D[b, 1, 2, 2]"), strings(h.rows()));
+        }
+    }
+}
