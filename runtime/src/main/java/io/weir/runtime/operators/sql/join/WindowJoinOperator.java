@@ -56,6 +56,7 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
     private InternalListState<Row, Long, Row> leftState;
     private InternalListState<Row, Long, Row> rightState;
     private TimerService<Long> timers;
+    private EventTimeProgress progress;
     private JoinedRows joined;
 
     /**
@@ -105,7 +106,13 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
         this.rightState = context.keyedStateBackend().getOrCreateListState(LongSerializer.INSTANCE,
             new ListStateDescriptor<>(RIGHT_STATE, new RowSerializer(rightType)));
         this.timers = context.timerService(LongSerializer.INSTANCE);
+        this.progress = new EventTimeProgress(context, timers);
         this.joined = new JoinedRows(leftType.arity(), rightType.arity());
+    }
+
+    @Override
+    public void snapshotState(long checkpointId) throws Exception {
+        progress.snapshot();
     }
 
     @Override
@@ -125,7 +132,7 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
                 + row + " is NULL");
         }
         long windowEnd = ((Number) end).longValue();
-        if (isRowtime && windowEnd - 1 <= timers.currentWatermark()) {
+        if (isRowtime && windowEnd - 1 <= progress.currentWatermark()) {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
