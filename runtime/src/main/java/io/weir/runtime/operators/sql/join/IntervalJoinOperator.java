@@ -6,7 +6,6 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.JoinCondition;
-import io.weir.runtime.generated.SimpleFunctionContext;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
@@ -111,7 +110,7 @@ public final class IntervalJoinOperator implements TwoInputStreamOperator {
         this.output = context.output();
         this.condition = conditionFactory.get();
         if (condition != null) {
-            condition.open(new SimpleFunctionContext(zone));
+            condition.open(new TaskFunctionContext(zone, context.processingTimeService()));
         }
         this.leftCache = context.getState(cacheDescriptor(LEFT_STATE, leftType));
         this.rightCache = context.getState(cacheDescriptor(RIGHT_STATE, rightType));

@@ -58,8 +58,8 @@ abstract class JoinRecordState {
     /** Adds one occurrence of {@code record} (kind INSERT, owned by the state) with its association count. */
     abstract void add(Row record, long associations) throws Exception;
 
-    /** Removes one occurrence of {@code record}; false when it was not there (e.g. expired by TTL). */
-    abstract boolean retract(Row record) throws Exception;
+    /** Removes one occurrence of {@code record}; a no-op when it is not there (e.g. expired by TTL). */
+    abstract void retract(Row record) throws Exception;
 
     /** Sets the association count of the stored {@code record}. */
     abstract void updateAssociations(Row record, long associations) throws Exception;
@@ -125,10 +125,8 @@ abstract class JoinRecordState {
         }
 
         @Override
-        boolean retract(Row record) throws Exception {
-            boolean present = state.value() != null;
+        void retract(Row record) {
             state.clear();
-            return present;
         }
 
         @Override
@@ -168,11 +166,8 @@ abstract class JoinRecordState {
         }
 
         @Override
-        boolean retract(Row record) throws Exception {
-            Row key = spec.uniqueKey().getKey(record);
-            boolean present = state.contains(key);
-            state.remove(key);
-            return present;
+        void retract(Row record) throws Exception {
+            state.remove(spec.uniqueKey().getKey(record));
         }
 
         @Override
@@ -209,10 +204,10 @@ abstract class JoinRecordState {
         }
 
         @Override
-        boolean retract(Row record) throws Exception {
+        void retract(Row record) throws Exception {
             Row counts = state.get(record);
             if (counts == null) {
-                return false;
+                return;
             }
             long count = (Long) counts.getField(0) - 1;
             if (count <= 0) {
@@ -220,7 +215,6 @@ abstract class JoinRecordState {
             } else {
                 state.put(record, Row.of(count, counts.getField(1)));
             }
-            return true;
         }
 
         @Override

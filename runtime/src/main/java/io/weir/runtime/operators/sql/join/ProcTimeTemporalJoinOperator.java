@@ -7,7 +7,6 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.JoinCondition;
-import io.weir.runtime.generated.SimpleFunctionContext;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
@@ -70,7 +69,7 @@ public final class ProcTimeTemporalJoinOperator implements TwoInputStreamOperato
         this.output = context.output();
         this.condition = conditionFactory.get();
         if (condition != null) {
-            condition.open(new SimpleFunctionContext(zone));
+            condition.open(new TaskFunctionContext(zone, context.processingTimeService()));
         }
         ValueStateDescriptor<Row> d = new ValueStateDescriptor<>(STATE_NAME, new RowSerializer(rightType));
         d.enableTimeToLive(ttl);

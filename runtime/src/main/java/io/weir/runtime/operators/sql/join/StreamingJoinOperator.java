@@ -3,7 +3,6 @@ package io.weir.runtime.operators.sql.join;
 import io.weir.checkpoint.state.StateTtlConfig;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
-import io.weir.runtime.generated.FunctionContext;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.JoinCondition;
 import io.weir.runtime.operators.KeySelector;
@@ -105,7 +104,7 @@ public final class StreamingJoinOperator implements TwoInputStreamOperator {
         this.output = context.output();
         this.condition = conditionFactory.get();
         if (condition != null) {
-            condition.open(FunctionContext.of(zone));
+            condition.open(new TaskFunctionContext(zone, context.processingTimeService()));
         }
         this.leftState = JoinRecordState.create(context, LEFT_STATE, leftType, leftSpec, ttl);
         this.rightState = JoinRecordState.create(context, RIGHT_STATE, rightType, rightSpec, ttl);

@@ -6,7 +6,6 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.JoinCondition;
-import io.weir.runtime.generated.SimpleFunctionContext;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
@@ -107,7 +106,7 @@ public final class TemporalJoinOperator implements TwoInputStreamOperator {
         this.output = context.output();
         this.condition = conditionFactory.get();
         if (condition != null) {
-            condition.open(new SimpleFunctionContext(zone));
+            condition.open(new TaskFunctionContext(zone, context.processingTimeService()));
         }
         this.probe = context.getState(new MapStateDescriptor<>(PROBE_STATE, LongSerializer.INSTANCE,
             new RowListSerializer(new RowSerializer(leftType))));

@@ -6,7 +6,6 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.JoinCondition;
-import io.weir.runtime.generated.SimpleFunctionContext;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
@@ -99,7 +98,7 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
         this.output = context.output();
         this.condition = conditionFactory.get();
         if (condition != null) {
-            condition.open(new SimpleFunctionContext(zone));
+            condition.open(new TaskFunctionContext(zone, context.processingTimeService()));
         }
         this.leftState = context.keyedStateBackend().getOrCreateListState(LongSerializer.INSTANCE,
             new ListStateDescriptor<>(LEFT_STATE, new RowSerializer(leftType)));

@@ -9,7 +9,7 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.AggsHandle;
 import io.weir.runtime.generated.GeneratedClass;
-import io.weir.runtime.generated.SimpleFunctionContext;
+import io.weir.runtime.operators.sql.join.TaskFunctionContext;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OneInputStreamOperator;
 import io.weir.runtime.operators.OperatorContext;
@@ -78,7 +78,7 @@ public final class OverAggregateOperator implements OneInputStreamOperator {
     private MapState<Long, List<Row>> history;
     private TimerService<Long> timers;
     private EventTimeProgress progress;
-    private SimpleFunctionContext functionContext;
+    private TaskFunctionContext functionContext;
 
     /**
      * @param aggs the aggregate calls over the input row
@@ -126,7 +126,7 @@ public final class OverAggregateOperator implements OneInputStreamOperator {
         this.context = context;
         this.output = context.output();
         this.handle = handleFactory.get();
-        this.functionContext = new SimpleFunctionContext(zone);
+        this.functionContext = new TaskFunctionContext(zone, context.processingTimeService());
         handle.open(functionContext);
         if (bounded() && !handle.supportsRetract()) {
             throw new IllegalStateException("OVER aggregation '" + context.operatorName() + "': a bounded "

@@ -7,7 +7,7 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.RecordComparator;
-import io.weir.runtime.generated.SimpleFunctionContext;
+import io.weir.runtime.operators.sql.join.TaskFunctionContext;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OneInputStreamOperator;
 import io.weir.runtime.operators.OperatorContext;
@@ -94,7 +94,7 @@ public final class TopNOperator implements OneInputStreamOperator {
     public void open(OperatorContext context) {
         this.output = context.output();
         RecordComparator comparator = comparatorFactory.get();
-        comparator.open(new SimpleFunctionContext(zone));
+        comparator.open(new TaskFunctionContext(zone, context.processingTimeService()));
         ranking.setComparator(comparator);
         ValueStateDescriptor<List<Row>> d = new ValueStateDescriptor<>(STATE_NAME,
             new RowListSerializer(new RowSerializer(inputType)));

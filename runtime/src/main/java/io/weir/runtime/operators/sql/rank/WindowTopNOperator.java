@@ -6,7 +6,7 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.GeneratedClass;
 import io.weir.runtime.generated.RecordComparator;
-import io.weir.runtime.generated.SimpleFunctionContext;
+import io.weir.runtime.operators.sql.join.TaskFunctionContext;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OneInputStreamOperator;
 import io.weir.runtime.operators.OperatorContext;
@@ -83,7 +83,7 @@ public final class WindowTopNOperator implements OneInputStreamOperator {
         this.context = context;
         this.output = context.output();
         RecordComparator comparator = comparatorFactory.get();
-        comparator.open(new SimpleFunctionContext(zone));
+        comparator.open(new TaskFunctionContext(zone, context.processingTimeService()));
         ranking.setComparator(comparator);
         this.state = context.keyedStateBackend().getOrCreateListState(LongSerializer.INSTANCE,
             new ListStateDescriptor<>(STATE_NAME, new RowSerializer(inputType)));

@@ -40,6 +40,12 @@ class OverAggregateOperatorTest {
         return Row.of(k, v, ts);
     }
 
+    static List<String> ofKey(List<Row> rows, String key) {
+        List<String> out = new ArrayList<>();
+        rows.stream().filter(r -> key.equals(r.getField(0))).forEach(r -> out.add(r.toString()));
+        return out;
+    }
+
     static List<String> strings(List<Row> rows) {
         List<String> out = new ArrayList<>();
         rows.forEach(r -> out.add(r.toString()));
@@ -53,6 +59,8 @@ class OverAggregateOperatorTest {
             .processElement(at("a", 2, 20)).processElement(at("a", 4, 20));
         assertTrue(h.rows().isEmpty(), "rows wait for the watermark");
         h.processWatermark(100);
+        // timers of different keys at one time fire in no defined order: check key b apart
+        assertEquals(List.of("+I[b, 100, 10, 1, 100]"), ofKey(h.rows(), "b"));
         return h;
     }
 
@@ -60,8 +68,8 @@ class OverAggregateOperatorTest {
     @MethodSource("backends")
     void shouldAggregateRowsUnboundedInTimeOrder(String backend) throws Exception {
         try (OperatorHarness h = eventTime(over(true, true, OverAggregateOperator.UNBOUNDED), backend)) {
-            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[b, 100, 10, 1, 100]", "+I[a, 2, 20, 2, 3]",
-                "+I[a, 4, 20, 3, 7]", "+I[a, 3, 30, 4, 10]"), strings(h.rows()));
+            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[a, 2, 20, 2, 3]",
+                "+I[a, 4, 20, 3, 7]", "+I[a, 3, 30, 4, 10]"), ofKey(h.rows(), "a"));
         }
     }
 
@@ -69,8 +77,8 @@ class OverAggregateOperatorTest {
     @MethodSource("backends")
     void shouldGiveRowsOfTheSameTimeTheSameValueWithRangeUnbounded(String backend) throws Exception {
         try (OperatorHarness h = eventTime(over(true, false, OverAggregateOperator.UNBOUNDED), backend)) {
-            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[b, 100, 10, 1, 100]", "+I[a, 2, 20, 3, 7]",
-                "+I[a, 4, 20, 3, 7]", "+I[a, 3, 30, 4, 10]"), strings(h.rows()));
+            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[a, 2, 20, 3, 7]",
+                "+I[a, 4, 20, 3, 7]", "+I[a, 3, 30, 4, 10]"), ofKey(h.rows(), "a"));
         }
     }
 
@@ -79,8 +87,8 @@ class OverAggregateOperatorTest {
     void shouldRetractRowsLeavingARowsFrame(String backend) throws Exception {
         // ROWS BETWEEN 1 PRECEDING AND CURRENT ROW
         try (OperatorHarness h = eventTime(over(true, true, 1), backend)) {
-            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[b, 100, 10, 1, 100]", "+I[a, 2, 20, 2, 3]",
-                "+I[a, 4, 20, 2, 6]", "+I[a, 3, 30, 2, 7]"), strings(h.rows()));
+            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[a, 2, 20, 2, 3]",
+                "+I[a, 4, 20, 2, 6]", "+I[a, 3, 30, 2, 7]"), ofKey(h.rows(), "a"));
         }
     }
 
@@ -89,8 +97,8 @@ class OverAggregateOperatorTest {
     void shouldRetractRowsLeavingARangeFrame(String backend) throws Exception {
         // RANGE BETWEEN INTERVAL '10' MILLISECOND PRECEDING AND CURRENT ROW
         try (OperatorHarness h = eventTime(over(true, false, 10), backend)) {
-            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[b, 100, 10, 1, 100]", "+I[a, 2, 20, 3, 7]",
-                "+I[a, 4, 20, 3, 7]", "+I[a, 3, 30, 3, 9]"), strings(h.rows()));
+            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[a, 2, 20, 3, 7]",
+                "+I[a, 4, 20, 3, 7]", "+I[a, 3, 30, 3, 9]"), ofKey(h.rows(), "a"));
         }
     }
 
