@@ -115,6 +115,26 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
     RunnableFuture<SnapshotResult<KeyedStateHandle>> snapshot(long checkpointId, long timestamp,
                                                               CheckpointStreamFactory streamFactory) throws Exception;
 
+    /**
+     * Takes an incremental snapshot where the backend supports it (RocksDB: a native checkpoint in
+     * the synchronous part; the future uploads new SST files to {@code sharedStreams} and sends
+     * placeholders for files of the last completed checkpoint, see
+     * {@code io.weir.checkpoint.metadata.IncrementalKeyedStateHandle}). Backends without incremental
+     * snapshots (heap) take a full one into {@code exclusiveStreams}, as Flink's do.
+     */
+    default RunnableFuture<SnapshotResult<KeyedStateHandle>> snapshotIncremental(
+        long checkpointId, long timestamp, CheckpointStreamFactory sharedStreams, CheckpointStreamFactory exclusiveStreams)
+        throws Exception {
+        return snapshot(checkpointId, timestamp, exclusiveStreams);
+    }
+
+    /**
+     * Checkpoint {@code checkpointId} completed: an incremental backend may from now on reference its
+     * files instead of uploading them again. Task thread.
+     */
+    default void notifyCheckpointComplete(long checkpointId) {
+    }
+
     /** Releases all resources (native ones for RocksDB). Idempotent. */
     @Override
     void close();
