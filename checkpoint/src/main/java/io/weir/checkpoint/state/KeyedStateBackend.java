@@ -102,7 +102,8 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
     /**
      * The keys that have an entry in state {@code stateName} under {@code namespace}, in this
-     * backend's key groups. The stream must be closed; the state must not be modified meanwhile.
+     * backend's key groups, as of the call (state may be modified while the stream is consumed).
+     * Cost: a scan of the whole state, so not for per-element use. Empty for an undeclared state.
      */
     <N> Stream<K> getKeys(String stateName, N namespace) throws Exception;
 
