@@ -155,6 +155,17 @@ class LocalClusterTest {
     }
 
     @Test
+    void whenAKeyedOperatorGetsRowsNotPartitionedByItsKey_thenTheJobFailsSayingSo() throws Exception {
+        JobGraph.Builder b = JobGraph.builder("misrouted");
+        int src = b.addVertex(source(1000, false), 2, 128);
+        int cnt = b.addVertex(counter(), 2, 128);
+        b.connect(src, cnt, Partitioner.REBALANCE);
+        JobFailure f = assertThrows(JobFailure.class, () -> cluster.submit(b.build()).await(Duration.ofSeconds(30)));
+        assertEquals("count", f.operatorName());
+        assertTrue(f.getMessage().contains("not partitioned"), f.getMessage());
+    }
+
+    @Test
     void shouldRunSeveralJobsAtOnce() throws Exception {
         JobClient[] jobs = new JobClient[3];
         for (int j = 0; j < jobs.length; j++) {
