@@ -166,6 +166,27 @@ class LocalClusterTest {
     }
 
     @Test
+    void whenABatchIsNotFull_thenItIsFlushedAfterTheBufferTimeout() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RuntimeOptions.BUFFER_TIMEOUT, Duration.ofMillis(20));
+        JobGraph.Builder b = JobGraph.builder("trickle").configuration(conf);
+        int src = b.addVertex(io.weir.runtime.connector.SourceOperatorFactory.create("numbers", "numbers",
+            new io.weir.runtime.testutils.NumberSource(1, 3, false), null), 1, 128);
+        int snk = b.addVertex(sink("trickle", 0), 1, 128);
+        b.connect(src, snk, Partitioner.REBALANCE);
+        JobClient job = cluster.submit(b.build());
+        long start = System.currentTimeMillis();
+        while (TestOperators.sink("trickle").size() < 3 && System.currentTimeMillis() - start < 5000) {
+            Thread.sleep(2);
+        }
+        long waited = System.currentTimeMillis() - start;
+        job.cancel();
+        assertEquals(3, TestOperators.sink("trickle").size());
+        assertTrue(waited < 1000, "rows took " + waited + " ms");
+        assertEquals(JobStatus.CANCELED, job.await(Duration.ofSeconds(5)));
+    }
+
+    @Test
     void shouldRunSeveralJobsAtOnce() throws Exception {
         JobClient[] jobs = new JobClient[3];
         for (int j = 0; j < jobs.length; j++) {
