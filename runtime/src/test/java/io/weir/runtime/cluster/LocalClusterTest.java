@@ -117,6 +117,44 @@ class LocalClusterTest {
         assertEquals(JobStatus.FAILED, job.status());
     }
 
+    /** Fails in {@code open} or in {@code finish}, as told. */
+    static final class FailIn implements io.weir.runtime.operators.OneInputStreamOperator {
+        private final String phase;
+
+        FailIn(String phase) {
+            this.phase = phase;
+        }
+
+        @Override
+        public void open(io.weir.runtime.operators.OperatorContext context) {
+            if (phase.equals("open")) {
+                throw new IllegalArgumentException("cannot open");
+            }
+        }
+
+        @Override
+        public void processElement(Row row) {
+        }
+
+        @Override
+        public void finish() throws java.io.IOException {
+            if (phase.equals("finish")) {
+                throw new java.io.IOException("cannot flush");
+            }
+        }
+    }
+
+    @Test
+    void whenAChainedOperatorFailsInOpenOrFinish_thenTheFailureNamesThatOperator() throws Exception {
+        for (String phase : List.of("open", "finish")) {
+            JobGraph.Builder b = JobGraph.builder("fail-in-" + phase);
+            b.addVertex("chain", "v-chain-" + phase, List.of(source(10, false),
+                OperatorFactory.of("failing-" + phase, "f-" + phase, () -> new FailIn(phase)), sink("never-" + phase, 0)), 1, 128);
+            JobFailure f = assertThrows(JobFailure.class, () -> cluster.submit(b.build()).await(Duration.ofSeconds(30)));
+            assertEquals("failing-" + phase, f.operatorName());
+        }
+    }
+
     @Test
     void whenABackpressuredJobIsCancelled_thenItEndsWithinASecond() throws Exception {
         JobGraph.Builder b = JobGraph.builder("slow");
