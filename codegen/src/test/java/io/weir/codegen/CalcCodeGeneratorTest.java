@@ -57,6 +57,7 @@ class CalcCodeGeneratorTest {
         assertEquals(19_724, sql.eval("dt + INTERVAL '1' DAY", named("dt", 19_723)));
         assertArrayEquals(new byte[] {1, 2}, (byte[]) sql.eval("bin", named("bin", new byte[] {1, 2})));
         assertEquals((short) 3, sql.eval("CAST(a AS SMALLINT)", named("a", 3)));
+        assertEquals(new BigDecimal("1.0"), sql.eval("IF(a > 1, 1, 2.5)", named("a", 3)), "DECIMAL keeps its scale");
     }
 
     @Test
