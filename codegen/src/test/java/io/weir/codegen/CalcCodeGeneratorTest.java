@@ -137,4 +137,24 @@ class CalcCodeGeneratorTest {
         assertEquals(100 * 99, out.getField(99));
         assertEquals(2 + 299, out.getField(299));
     }
+
+    @Test
+    void shouldFilterOnBooleanColumnsAndFloatComparisons() {
+        Calc calc = sql.calc("SELECT a FROM T WHERE bool AND f > 1.5");
+        assertEquals(Row.of(1), calc.apply(named("a", 1, "bool", true, "f", 2.0f)));
+        assertNull(calc.apply(named("a", 1, "bool", false, "f", 2.0f)));
+        assertNull(calc.apply(named("a", 1, "bool", true, "f", 1.0f)));
+        assertNull(calc.apply(named("a", 1, "f", 2.0f)));
+        Calc negated = sql.calc("SELECT a FROM T WHERE NOT bool");
+        assertEquals(Row.of(2), negated.apply(named("a", 2, "bool", false)));
+    }
+
+    @Test
+    void whenDecimalCastOverflows_thenErrorNamesExpression() {
+        Calc calc = sql.calc("SELECT CAST(d AS DECIMAL(3, 1)) FROM T");
+        assertEquals(Row.of(new BigDecimal("12.5")), calc.apply(named("d", new BigDecimal("12.50"))));
+        ExpressionException e = assertThrows(ExpressionException.class,
+            () -> calc.apply(named("d", new BigDecimal("12345.00"))));
+        assertTrue(e.getMessage().contains("CAST(d)"), e.getMessage());
+    }
 }
