@@ -127,15 +127,16 @@ class CalcCodeGeneratorTest {
     @Test
     void shouldSplitWideProjectionsOverSeveralMethods() {
         StringBuilder select = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 150; i++) {
             select.append(i == 0 ? "" : ", ").append("CASE WHEN a > ").append(i).append(" THEN a * ").append(i)
                 .append(" ELSE CHAR_LENGTH(s) + ").append(i).append(" END");
         }
         Calc calc = sql.calc("SELECT " + select + " FROM T WHERE a IS NOT NULL");
         Row out = calc.apply(named("a", 100, "s", "xy"));
-        assertEquals(300, out.arity());
+        assertTrue(calc.getClass().getDeclaredMethods().length > 3, "projections split over methods");
+        assertEquals(150, out.arity());
         assertEquals(100 * 99, out.getField(99));
-        assertEquals(2 + 299, out.getField(299));
+        assertEquals(2 + 149, out.getField(149));
     }
 
     @Test
