@@ -83,7 +83,7 @@ public final class FileSystemTableFactory implements TableSourceFactory, TableSi
         FileFormat fileFormat;
         try {
             fileFormat = format.createFileFormat(partitions.dataType(), formatOptions);
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+        } catch (UnsupportedOperationException | IllegalArgumentException | ValidationException e) {
             throw new ValidationException("Table '" + context.tableName() + "': " + e.getMessage(), e);
         }
         return new Setup(localPath(context), format, formatOptions, fileFormat, partitions);

@@ -134,6 +134,13 @@ class FileSystemSourceTest {
             () -> source(T, List.of(), "connector", "filesystem", "path", p, "format", "csv", "json.ignore-parse-errors", "true"));
         assertTrue(wrongFormatOption.getMessage().contains("json.ignore-parse-errors")
             && wrongFormatOption.getMessage().contains("csv.field-delimiter"), wrongFormatOption.getMessage());
+        ValidationException combination = assertThrows(ValidationException.class, () -> source(T, List.of(), "connector",
+            "filesystem", "path", p, "format", "json", "json.fail-on-missing-field", "true", "json.ignore-parse-errors", "true"));
+        assertTrue(combination.getMessage().startsWith("Table 'files'"), combination.getMessage());
+        ValidationException delimiter = assertThrows(ValidationException.class, () -> source(T, List.of(), "connector",
+            "filesystem", "path", p, "format", "csv", "csv.field-delimiter", ";;"));
+        assertTrue(delimiter.getMessage().contains("'files'") && delimiter.getMessage().contains("csv.field-delimiter"),
+            delimiter.getMessage());
         ValidationException badValue = assertThrows(ValidationException.class,
             () -> source(T, List.of(), "connector", "filesystem", "path", p, "format", "json", "json.timestamp-format.standard", "X"));
         assertTrue(badValue.getMessage().contains("json.timestamp-format.standard") && badValue.getMessage().contains("ISO_8601"),
