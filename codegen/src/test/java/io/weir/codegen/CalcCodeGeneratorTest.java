@@ -122,4 +122,18 @@ class CalcCodeGeneratorTest {
     void shouldBuildNestedRows() {
         assertEquals(Row.of(1, "x"), sql.eval("ROW(a, s)", named("a", 1, "s", "x")));
     }
+
+    @Test
+    void shouldSplitWideProjectionsOverSeveralMethods() {
+        StringBuilder select = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            select.append(i == 0 ? "" : ", ").append("CASE WHEN a > ").append(i).append(" THEN a * ").append(i)
+                .append(" ELSE CHAR_LENGTH(s) + ").append(i).append(" END");
+        }
+        Calc calc = sql.calc("SELECT " + select + " FROM T WHERE a IS NOT NULL");
+        Row out = calc.apply(named("a", 100, "s", "xy"));
+        assertEquals(300, out.arity());
+        assertEquals(100 * 99, out.getField(99));
+        assertEquals(2 + 299, out.getField(299));
+    }
 }

@@ -8,6 +8,7 @@ import io.weir.planner.calcite.PlannerContext;
 import io.weir.planner.calcite.RelTypes;
 import io.weir.planner.exec.ExecGraph;
 import io.weir.planner.exec.ExecGraphBuilder;
+import io.weir.planner.exec.JobGraphTranslator;
 import io.weir.planner.explain.PlanPrinter;
 import io.weir.planner.logical.LogicalSink;
 import io.weir.planner.physical.StreamPhysicalSink;
@@ -68,7 +69,8 @@ public final class QueryPlanner {
         }
         PlannedQuery.Kind kind = stmt instanceof SqlStatementSet ? PlannedQuery.Kind.STATEMENT_SET
             : stmt instanceof SqlInsert ? PlannedQuery.Kind.INSERT : PlannedQuery.Kind.SELECT;
-        return new PlannedQuery(kind, RelTypes.toRowType(sinks.get(0).getInput().getRowType()), tables, explain, graph);
+        return new PlannedQuery(kind, RelTypes.toRowType(sinks.get(0).getInput().getRowType()), tables, explain, graph,
+            new JobGraphTranslator(context.cluster().getRexBuilder(), conf));
     }
 
     /** The optimized physical plan of a statement (an {@code EXPLAIN} node or the statement itself). */

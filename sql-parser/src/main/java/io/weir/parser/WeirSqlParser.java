@@ -2,14 +2,21 @@ package io.weir.parser;
 
 import io.weir.parser.impl.ParseException;
 import io.weir.parser.impl.Token;
+import io.weir.parser.impl.TokenMgrError;
+import java.io.StringReader;
 import io.weir.parser.impl.WeirSqlParserImpl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -81,18 +88,104 @@ public final class WeirSqlParser {
         }
         String detail;
         if (e.getCause() instanceof ParseException && ((ParseException) e.getCause()).currentToken != null) {
-            Token next = ((ParseException) e.getCause()).currentToken.next;
+            ParseException pex = (ParseException) e.getCause();
+            int depth = longestSequence(pex.expectedTokenSequences);
+            Token next = pex.currentToken.next;
+            // A failed LOOKAHEAD reports the statement's first token; the error is 'depth' tokens on.
+            for (int i = 1; i < depth && next.next != null && next.kind != 0; i++) {
+                next = next.next;
+            }
             line = next.beginLine;
             column = next.beginColumn;
-            detail = "encountered " + describe(next) + expected(e.getExpectedTokenNames());
+            detail = "encountered " + describe(next) + expected(lastTokens(pex.expectedTokenSequences, pex.tokenImage, depth));
         } else if (e.getExpectedTokenSequences() != null && pos != null) {
-            // Calcite rewrote the message for a keyword ("Incorrect syntax near the keyword ...").
-            detail = "encountered \"" + textAt(sql, pos) + "\"" + expected(e.getExpectedTokenNames());
+            // Calcite rewrote the message for a keyword ("Incorrect syntax near the keyword ...") and
+            // dropped the tokens: find the one at the error again.
+            int depth = longestSequence(e.getExpectedTokenSequences());
+            Token at = tokenAt(sql, pos, depth - 1);
+            if (at != null) {
+                line = at.beginLine;
+                column = at.beginColumn;
+                detail = "encountered " + describe(at)
+                    + expected(lastTokens(e.getExpectedTokenSequences(), e.getTokenImages(), depth));
+            } else {
+                detail = "encountered \"" + textAt(sql, pos) + "\"" + expected(simplify(e.getExpectedTokenNames()));
+            }
         } else {
-            detail = firstLine(e.getMessage());
+            detail = lexicalDetail(firstLine(e.getMessage()));
         }
         String where = line > 0 ? " at line " + line + ", column " + column : "";
         return new SqlParseError("SQL parse error" + where + ": " + detail, line, column, e);
+    }
+
+    private static int longestSequence(int[][] sequences) {
+        int longest = 1;
+        if (sequences != null) {
+            for (int[] seq : sequences) {
+                longest = Math.max(longest, seq.length);
+            }
+        }
+        return longest;
+    }
+
+    /** The tokens expected at the error: the last token of each longest expected sequence. */
+    private static Collection<String> lastTokens(int[][] sequences, String[] images, int depth) {
+        Set<String> names = new TreeSet<>();
+        if (sequences != null) {
+            for (int[] seq : sequences) {
+                if (seq.length == depth) {
+                    names.add(images[seq[seq.length - 1]]);
+                }
+            }
+        }
+        return simplify(names);
+    }
+
+    /** The token {@code skip} tokens after the one starting at {@code pos}, lexed again; null if lexing fails. */
+    private static Token tokenAt(String sql, SqlParserPos pos, int skip) {
+        try {
+            WeirSqlParserImpl tokens = new WeirSqlParserImpl(new StringReader(sql));
+            tokens.setTabSize(1);
+            tokens.switchTo(SqlAbstractParserImpl.LexicalState.BTID);
+            Token t = tokens.getNextToken();
+            while (t.kind != 0 && (t.beginLine < pos.getLineNum()
+                || (t.beginLine == pos.getLineNum() && t.beginColumn < pos.getColumnNum()))) {
+                t = tokens.getNextToken();
+            }
+            for (int i = 0; i < skip && t.kind != 0; i++) {
+                t = tokens.getNextToken();
+            }
+            return t;
+        } catch (TokenMgrError e) {
+            return null;
+        }
+    }
+
+    /** Collapses the lexer's many identifier and string token kinds into one name each. */
+    private static Collection<String> simplify(Collection<String> names) {
+        Set<String> result = new TreeSet<>();
+        for (String name : names) {
+            if (name.startsWith("<") && name.endsWith("IDENTIFIER>")) {
+                result.add("<IDENTIFIER>");
+            } else if (name.startsWith("<") && name.endsWith("QUOTED_STRING>")) {
+                result.add("<QUOTED_STRING>");
+            } else {
+                result.add(name);
+            }
+        }
+        return result;
+    }
+
+    private static final Pattern LEXICAL = Pattern.compile(
+        "Lexical error at line \\d+, column \\d+\\.\\s+Encountered: (.*) after : (.*)");
+
+    private static String lexicalDetail(String message) {
+        Matcher m = LEXICAL.matcher(message);
+        if (m.matches()) {
+            return "unexpected " + m.group(1) + " after " + m.group(2)
+                + (m.group(1).contains("EOF") && m.group(2).matches("\"[`'\"].*") ? " (an unterminated quote?)" : "");
+        }
+        return message;
     }
 
     /** The text of a one-line token at {@code pos}, or "" when it cannot be found. */

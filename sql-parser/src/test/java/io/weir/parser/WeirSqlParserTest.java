@@ -290,6 +290,20 @@ class WeirSqlParserTest {
     }
 
     @Test
+    void shouldParseStatementSetMarkersInAScript() {
+        SqlNodeList list = WeirSqlParser.parseStatements("BEGIN STATEMENT SET;\n"
+            + "INSERT INTO a SELECT * FROM t;\nINSERT INTO b SELECT * FROM t;\nEND;");
+        assertEquals(4, list.size());
+        assertInstanceOf(SqlBeginStatementSet.class, list.get(0));
+        assertInstanceOf(SqlInsert.class, list.get(1));
+        assertInstanceOf(SqlEndStatementSet.class, list.get(3));
+        SqlNodeList executed = WeirSqlParser.parseStatements(
+            "EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT * FROM t; INSERT INTO b SELECT * FROM t; END;\nSHOW JOBS;");
+        assertEquals(2, executed.size());
+        assertEquals(2, ((SqlStatementSet) executed.get(0)).getInserts().size());
+    }
+
+    @Test
     void whenSyntaxError_thenErrorNamesLineColumnTokenAndExpectations() {
         SqlParseError e = assertThrows(SqlParseError.class,
             () -> WeirSqlParser.parseStatement("SELECT a,\n  b\n  FROMM t"));
@@ -297,6 +311,19 @@ class WeirSqlParserTest {
         assertEquals(9, e.column());
         assertTrue(e.getMessage().startsWith("SQL parse error at line 3, column 9: encountered \"t\", expected one of "),
             e.getMessage());
+    }
+
+    @Test
+    void whenKeywordIsWrongAfterALookahead_thenErrorPointsAtIt() {
+        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("SHOW TABLEZ"));
+        assertEquals("SQL parse error at line 1, column 6: encountered \"TABLEZ\", expected one of "
+            + "\"CREATE\", \"FUNCTIONS\", \"JOBS\", \"TABLES\", \"VIEWS\"", e.getMessage());
+    }
+
+    @Test
+    void whenIdentifierIsMissing_thenIdentifierKindsAreCollapsed() {
+        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("DROP TABLE"));
+        assertEquals("SQL parse error at line 1, column 10: encountered end of input, expected <IDENTIFIER>", e.getMessage());
     }
 
     @Test
@@ -318,9 +345,11 @@ class WeirSqlParserTest {
 
     @Test
     void whenLexicalError_thenPositionIsKept() {
-        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("SELECT 'abc FROM t"));
+        SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("SELECT `abc FROM t"));
         assertEquals(1, e.line());
-        assertTrue(e.getMessage().startsWith("SQL parse error at line 1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("SQL parse error at line 1, column 19: unexpected <EOF> after \"`abc FROM t\""),
+            e.getMessage());
+        assertTrue(e.getMessage().endsWith("(an unterminated quote?)"), e.getMessage());
     }
 
     @Test

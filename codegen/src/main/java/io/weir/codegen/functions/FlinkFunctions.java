@@ -61,6 +61,26 @@ public final class FlinkFunctions {
         return ts == null ? null : dateFormat(ts, pattern);
     }
 
+    /** {@code CAST(TIMESTAMP(p) AS STRING)} as Flink prints it: {@code yyyy-MM-dd HH:mm:ss} and p fraction digits. */
+    public static String timestampToString(long timestamp, int precision) {
+        return formatWithPrecision(toLocalDateTime(timestamp), precision);
+    }
+
+    /** {@code CAST(TIMESTAMP_LTZ(p) AS STRING)}: the instant in the session time zone, as Flink prints it. */
+    public static String ltzToString(long instant, int precision, FunctionContext ctx) {
+        return formatWithPrecision(LocalDateTime.ofInstant(Instant.ofEpochMilli(instant), ctx.localTimeZone()),
+            precision);
+    }
+
+    private static String formatWithPrecision(LocalDateTime ldt, int precision) {
+        String text = DateTimeFormats.formatter(DateTimeFormats.DEFAULT_PATTERN).format(ldt);
+        if (precision <= 0) {
+            return text;
+        }
+        String nanos = String.format("%09d", ldt.getNano());
+        return text + "." + nanos.substring(0, Math.min(precision, 9));
+    }
+
     /** {@code TO_TIMESTAMP(text)} in {@code yyyy-MM-dd HH:mm:ss[.fff]}, null if unparsable. */
     public static Long toTimestamp(String text) {
         try {

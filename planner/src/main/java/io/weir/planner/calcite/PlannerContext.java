@@ -21,6 +21,8 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -52,6 +54,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         this.operatorTable = PlannerOperatorTable.create();
         this.planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.setExecutor(PlannerContext::reduceConstants);
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         this.rootSchema = CalciteSchema.createRootSchema(false, false);
         CatalogSchemas.register(rootSchema.plus(), catalog, this);
@@ -130,6 +133,22 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
     public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
                               List<String> viewPath) {
         return toRel(parseQuery(queryString));
+    }
+
+    /**
+     * Constant folding with Calcite's executor; an expression it cannot evaluate at planning time
+     * (e.g. a Weir function, or 1/0) is left for the generated code, which fails with the row.
+     */
+    private static void reduceConstants(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
+        for (RexNode e : constExps) {
+            List<RexNode> one = new java.util.ArrayList<>();
+            try {
+                RexUtil.EXECUTOR.reduce(rexBuilder, List.of(e), one);
+                reducedValues.add(one.size() == 1 ? one.get(0) : e);
+            } catch (RuntimeException | LinkageError ex) {
+                reducedValues.add(e);
+            }
+        }
     }
 
     private static CalciteConnectionConfig connectionConfig() {

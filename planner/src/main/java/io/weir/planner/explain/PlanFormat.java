@@ -45,6 +45,9 @@ public final class PlanFormat {
     }
 
     private static String literal(RexLiteral l) {
+        if (org.apache.calcite.sql.type.SqlTypeUtil.isInterval(l.getType())) {
+            return l.computeDigest(RexDigestIncludeType.ALWAYS);
+        }
         String s = l.computeDigest(RexDigestIncludeType.NO_TYPE);
         return s.startsWith("_UTF-16LE") ? s.substring("_UTF-16LE".length()) : s;
     }
@@ -59,7 +62,9 @@ public final class PlanFormat {
         }
         SqlSyntax syntax = c.getOperator().getSyntax();
         String op = c.getOperator().getName();
-        if (syntax == SqlSyntax.BINARY && args.size() == 2) {
+        boolean arithmetic = c.getKind() == SqlKind.PLUS || c.getKind() == SqlKind.MINUS
+            || c.getKind() == SqlKind.TIMES || c.getKind() == SqlKind.DIVIDE;
+        if ((syntax == SqlSyntax.BINARY || arithmetic) && args.size() == 2) {
             return "(" + args.get(0) + " " + op + " " + args.get(1) + ")";
         }
         if (syntax == SqlSyntax.BINARY) {

@@ -109,7 +109,12 @@ public final class StreamPhysicalSink extends SingleRel implements StreamPhysica
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).item("table", sinkName())
-            .item("fields", String.join(", ", getRowType().getFieldNames()));
+        List<String> fields = new ArrayList<>();
+        if (table == null) {
+            fields.addAll(getRowType().getFieldNames());
+        } else {
+            table.columns().stream().filter(c -> c.isPersisted()).forEach(c -> fields.add(c.name()));
+        }
+        return super.explainTerms(pw).item("table", sinkName()).item("fields", String.join(", ", fields));
     }
 }

@@ -48,6 +48,7 @@ public final class PlannerRules {
 
     /** Projection push-down through watermark assigners into source scans. */
     public static final List<RelOptRule> PROJECTION_PUSH_DOWN = List.of(
+        AggregateInputNarrowRule.INSTANCE,
         CalcWatermarkAssignerTransposeRule.INSTANCE,
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE,

@@ -133,7 +133,7 @@ public final class WindowAggregateRule extends RelOptRule {
         int timeIndex = newExprs.size();
         newExprs.add(rex.makeInputRef(tvfInput, spec.timeIndex()));
         RelNode calcInput = LogicalCalc.create(tvfInput,
-            RexProgram.create(tvfInput.getRowType(), newExprs, condition, (List<String>) null, rex));
+            RexProgram.create(tvfInput.getRowType(), newExprs, condition, names(newExprs, tvfInput), rex));
         Mappings.TargetMapping mapping = Mappings.target(argMap, projects.size(), newExprs.size());
         List<AggregateCall> calls = new ArrayList<>();
         for (AggregateCall c : agg.getAggCallList()) {
@@ -161,6 +161,18 @@ public final class WindowAggregateRule extends RelOptRule {
         }
         return LogicalCalc.create(windowAgg, RexProgram.create(windowAgg.getRowType(), out, null,
             agg.getRowType().getFieldNames(), rex));
+    }
+
+    /** Input field names for plain references, {@code $f<i>} for computed fields. */
+    private static List<String> names(List<RexNode> exprs, RelNode input) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            RexNode e = exprs.get(i);
+            String name = e instanceof RexInputRef ? input.getRowType().getFieldNames().get(((RexInputRef) e).getIndex())
+                : "$f" + i;
+            names.add(names.contains(name) ? name + "$" + i : name);
+        }
+        return names;
     }
 
     private static boolean usesWindowColumns(RexNode e, int n) {

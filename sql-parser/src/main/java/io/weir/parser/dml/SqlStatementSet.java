@@ -52,6 +52,7 @@ public final class SqlStatementSet extends SqlCall {
         for (SqlNode insert : inserts) {
             writer.newlineAndIndent();
             insert.unparse(writer, 0, 0);
+            writer.setNeedWhitespace(false);
             writer.print(";");
         }
         writer.newlineAndIndent();

@@ -22,9 +22,9 @@ final class SqlOperatorTesting {
     private SqlOperatorTesting() {
     }
 
-    /** The state backends every stateful operator test runs on; add "rocksdb" once the state branch has it. */
+    /** The state backends every stateful operator test runs on. */
     static Stream<String> backends() {
-        return Stream.of("hashmap");
+        return Stream.of("hashmap", "rocksdb");
     }
 
     static Row row(RowKind kind, String k, Long x, long ts) {

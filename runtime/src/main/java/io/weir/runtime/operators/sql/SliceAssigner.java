@@ -1,0 +1,188 @@
+package io.weir.runtime.operators.sql;
+
+import java.io.Serializable;
+
+/**
+ * Cuts time into slices for window aggregation (Flink's slicing windows): each row belongs to
+ * exactly one slice, and every window is a union of consecutive slices, so a row is accumulated
+ * once even if HOP or CUMULATE windows overlap. Slices and windows are identified by their end
+ * (exclusive); all times are epoch milliseconds, aligned to {@code offset} (as in Flink, windows
+ * start at {@code offset + k * size}).
+ *
+ * <ul>
+ *   <li>TUMBLE(size): slice = window.</li>
+ *   <li>HOP(size, slide): slices of {@code gcd(size, slide)}; a window ends every {@code slide} and
+ *       spans {@code size / gcd} slices.</li>
+ *   <li>CUMULATE(maxSize, step): slices of {@code step}; the windows of one cumulation start
+ *       together and end every {@code step} up to {@code maxSize}.</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public abstract class SliceAssigner implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final long sliceSize;
+    final long offset;
+
+    SliceAssigner(long sliceSize, long offset) {
+        this.sliceSize = sliceSize;
+        this.offset = offset;
+    }
+
+    public static SliceAssigner tumble(long size, long offset) {
+        positive("TUMBLE size", size);
+        return new Tumble(size, offset);
+    }
+
+    public static SliceAssigner hop(long size, long slide, long offset) {
+        positive("HOP size", size);
+        positive("HOP slide", slide);
+        return new Hop(size, slide, offset);
+    }
+
+    /** @throws IllegalArgumentException unless {@code maxSize} is a multiple of {@code step} (as in Flink) */
+    public static SliceAssigner cumulate(long maxSize, long step, long offset) {
+        positive("CUMULATE max size", maxSize);
+        positive("CUMULATE step", step);
+        if (maxSize % step != 0) {
+            throw new IllegalArgumentException("CUMULATE window max size (" + maxSize + " ms) must be an integral multiple of "
+                + "its step (" + step + " ms)");
+        }
+        return new Cumulate(maxSize, step, offset);
+    }
+
+    private static void positive(String what, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException(what + " must be positive: " + millis + " ms");
+        }
+    }
+
+    /** The end of the slice holding {@code timestamp}. */
+    public final long sliceEnd(long timestamp) {
+        return alignDown(timestamp, sliceSize) + sliceSize;
+    }
+
+    final long alignDown(long timestamp, long size) {
+        return timestamp - Math.floorMod(timestamp - offset, size);
+    }
+
+    /** The first (earliest-ending) window that contains the slice ending at {@code sliceEnd}. */
+    public abstract long firstWindowEnd(long sliceEnd);
+
+    /** The last window that contains the slice: once it fired, the slice can be dropped. */
+    public abstract long lastWindowEnd(long sliceEnd);
+
+    /** The window after {@code windowEnd} among those of one slice (call while {@code <= lastWindowEnd}). */
+    public abstract long nextWindowEnd(long windowEnd);
+
+    /** The start of the window ending at {@code windowEnd}. */
+    public abstract long windowStart(long windowEnd);
+
+    /** The end of the first slice of the window ending at {@code windowEnd}; slices follow every {@link #sliceSize()}. */
+    public final long firstSliceEnd(long windowEnd) {
+        return windowStart(windowEnd) + sliceSize;
+    }
+
+    public final long sliceSize() {
+        return sliceSize;
+    }
+
+    static final class Tumble extends SliceAssigner {
+        private static final long serialVersionUID = 1L;
+
+        Tumble(long size, long offset) {
+            super(size, offset);
+        }
+
+        @Override
+        public long firstWindowEnd(long sliceEnd) {
+            return sliceEnd;
+        }
+
+        @Override
+        public long lastWindowEnd(long sliceEnd) {
+            return sliceEnd;
+        }
+
+        @Override
+        public long nextWindowEnd(long windowEnd) {
+            return windowEnd + sliceSize;
+        }
+
+        @Override
+        public long windowStart(long windowEnd) {
+            return windowEnd - sliceSize;
+        }
+    }
+
+    static final class Hop extends SliceAssigner {
+        private static final long serialVersionUID = 1L;
+        private final long size;
+        private final long slide;
+
+        Hop(long size, long slide, long offset) {
+            super(gcd(size, slide), offset);
+            this.size = size;
+            this.slide = slide;
+        }
+
+        private static long gcd(long a, long b) {
+            return b == 0 ? a : gcd(b, a % b);
+        }
+
+        /** Window ends lie on {@code offset + size + k * slide}. */
+        private long alignEndDown(long t) {
+            return t - Math.floorMod(t - offset - size, slide);
+        }
+
+        @Override
+        public long firstWindowEnd(long sliceEnd) {
+            return sliceEnd + Math.floorMod(offset + size - sliceEnd, slide);
+        }
+
+        @Override
+        public long lastWindowEnd(long sliceEnd) {
+            return alignEndDown(sliceEnd - sliceSize + size);
+        }
+
+        @Override
+        public long nextWindowEnd(long windowEnd) {
+            return windowEnd + slide;
+        }
+
+        @Override
+        public long windowStart(long windowEnd) {
+            return windowEnd - size;
+        }
+    }
+
+    static final class Cumulate extends SliceAssigner {
+        private static final long serialVersionUID = 1L;
+        private final long maxSize;
+
+        Cumulate(long maxSize, long step, long offset) {
+            super(step, offset);
+            this.maxSize = maxSize;
+        }
+
+        @Override
+        public long firstWindowEnd(long sliceEnd) {
+            return sliceEnd;
+        }
+
+        @Override
+        public long lastWindowEnd(long sliceEnd) {
+            return alignDown(sliceEnd - 1, maxSize) + maxSize;
+        }
+
+        @Override
+        public long nextWindowEnd(long windowEnd) {
+            return windowEnd + sliceSize;
+        }
+
+        @Override
+        public long windowStart(long windowEnd) {
+            return alignDown(windowEnd - 1, maxSize);
+        }
+    }
+}

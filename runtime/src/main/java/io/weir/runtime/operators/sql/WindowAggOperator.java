@@ -1,0 +1,191 @@
+package io.weir.runtime.operators.sql;
+
+import io.weir.checkpoint.state.ValueStateDescriptor;
+import io.weir.checkpoint.state.internal.InternalValueState;
+import io.weir.runtime.data.Row;
+import io.weir.runtime.data.RowKind;
+import io.weir.runtime.generated.GeneratedClass;
+import io.weir.runtime.generated.NamespaceAggsHandle;
+import io.weir.runtime.operators.KeySelector;
+import io.weir.runtime.operators.OneInputStreamOperator;
+import io.weir.runtime.operators.OperatorContext;
+import io.weir.runtime.operators.OperatorFactory;
+import io.weir.runtime.operators.Output;
+import io.weir.runtime.operators.TimeDomain;
+import io.weir.runtime.operators.Timer;
+import io.weir.runtime.operators.TimerService;
+import io.weir.runtime.serialization.RowSerializer;
+import io.weir.runtime.types.RowType;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Window aggregation over TUMBLE, HOP and CUMULATE windows with slicing (see {@link SliceAssigner}),
+ * in event time (the watermark) or processing time (the clock). Keyed by the grouping fields (an
+ * aggregation without {@code GROUP BY} uses an empty key); output is insert-only:
+ * {@code key ++ aggregate values ++ window properties}, as {@link NamespaceAggsHandle#getValue(long, long)}
+ * lays them out.
+ *
+ * <p>State: one accumulator row per key and slice ({@code ValueState}, namespace = slice end). Each
+ * row is accumulated once, into its slice. For each window a new slice belongs to, a timer is
+ * registered at {@code window end - 1} (namespace = window end); when it fires, the window's slices
+ * are merged ({@link NamespaceAggsHandle#merge}) and the result emitted, and slices whose last
+ * window this was are cleared, so state of fired windows does not outlive them.
+ *
+ * <p>Late rows: in event time a row whose slice's last window already fired
+ * ({@code lastWindowEnd - 1 <= watermark}) is dropped and counted
+ * ({@link io.weir.runtime.operators.OperatorMetrics#incrementLateRecordsDropped()}); as in Flink, a
+ * HOP or CUMULATE row whose earlier windows fired still counts for its later windows.
+ */
+public final class WindowAggOperator implements OneInputStreamOperator {
+    static final String STATE_NAME = "slice-accumulators";
+
+    private final Supplier<NamespaceAggsHandle> handleFactory;
+    private final SliceAssigner assigner;
+    private final int timeIndex;
+    private final boolean isRowtime;
+    private final ZoneId zone;
+    private OperatorContext context;
+    private Output output;
+    private NamespaceAggsHandle handle;
+    private InternalValueState<Row, Long, Row> slices;
+    private TimerService<Long> timers;
+    private WindowProgress progress;
+    private OperatorFunctionContext functionContext;
+
+    /**
+     * @param aggs the generated aggregate functions with the requested window properties
+     * @param assigner the window kind and sizes
+     * @param timeIndex the input field of the time attribute (read only when {@code isRowtime})
+     * @param isRowtime event time (fire on the watermark) or processing time (fire on the clock)
+     */
+    public WindowAggOperator(GeneratedClass<NamespaceAggsHandle> aggs, SliceAssigner assigner, int timeIndex,
+                             boolean isRowtime, ZoneId zone) {
+        this(Generated.supplier(aggs), assigner, timeIndex, isRowtime, zone);
+    }
+
+    WindowAggOperator(Supplier<NamespaceAggsHandle> handleFactory, SliceAssigner assigner, int timeIndex,
+                      boolean isRowtime, ZoneId zone) {
+        this.handleFactory = Objects.requireNonNull(handleFactory, "aggs");
+        this.assigner = Objects.requireNonNull(assigner, "assigner");
+        this.timeIndex = timeIndex;
+        this.isRowtime = isRowtime;
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** A keyed factory; {@code key} selects the grouping fields (of type {@code keyType}; may have no fields). */
+    public static OperatorFactory factory(String name, String uid, KeySelector key, RowType keyType,
+                                          GeneratedClass<NamespaceAggsHandle> aggs, SliceAssigner assigner,
+                                          int timeIndex, boolean isRowtime, ZoneId zone) {
+        return OperatorFactory.keyed(name, uid, () -> new WindowAggOperator(aggs, assigner, timeIndex, isRowtime, zone),
+            keyType, key);
+    }
+
+    @Override
+    public void open(OperatorContext context) throws Exception {
+        this.context = context;
+        this.output = context.output();
+        this.handle = handleFactory.get();
+        this.functionContext = new OperatorFunctionContext(zone, context.processingTimeService());
+        handle.open(functionContext);
+        this.slices = context.keyedStateBackend().getOrCreateValueState(LongSerializer.INSTANCE,
+            new ValueStateDescriptor<>(STATE_NAME, new RowSerializer(handle.accumulatorType())));
+        this.timers = context.timerService(LongSerializer.INSTANCE);
+        this.progress = new WindowProgress(context, timers);
+    }
+
+    @Override
+    public void processElement(Row row) throws Exception {
+        long ts = WindowProgress.timeOf(row, timeIndex, isRowtime, timers);
+        long sliceEnd = assigner.sliceEnd(ts);
+        long watermark = progress.currentWatermark();
+        if (isRowtime && assigner.lastWindowEnd(sliceEnd) - 1 <= watermark) {
+            context.metrics().incrementLateRecordsDropped();
+            return;
+        }
+        slices.setCurrentNamespace(sliceEnd);
+        Row acc = slices.value();
+        if (acc == null) {
+            handle.resetAccumulators();
+            registerWindows(sliceEnd, watermark);
+        } else {
+            handle.setAccumulators(acc);
+        }
+        if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+            handle.accumulate(row);
+        } else {
+            handle.retract(row);
+        }
+        slices.update(handle.getAccumulators());
+    }
+
+    /** Timers for the windows of a new slice that have not fired yet. */
+    private void registerWindows(long sliceEnd, long watermark) {
+        long last = assigner.lastWindowEnd(sliceEnd);
+        for (long end = assigner.firstWindowEnd(sliceEnd); end <= last; end = assigner.nextWindowEnd(end)) {
+            if (!isRowtime) {
+                timers.registerProcessingTimeTimer(end, end - 1);
+            } else if (end - 1 > watermark) {
+                timers.registerEventTimeTimer(end, end - 1);
+            }
+        }
+    }
+
+    @Override
+    public void onTimer(Timer<?> timer) throws Exception {
+        if (timer.domain() != (isRowtime ? TimeDomain.EVENT_TIME : TimeDomain.PROCESSING_TIME)) {
+            return;
+        }
+        long windowEnd = (Long) timer.namespace();
+        boolean empty = true;
+        for (long s = assigner.firstSliceEnd(windowEnd); s <= windowEnd; s += assigner.sliceSize()) {
+            slices.setCurrentNamespace(s);
+            Row acc = slices.value();
+            boolean lastUse = assigner.lastWindowEnd(s) == windowEnd;
+            if (acc != null) {
+                if (empty && lastUse) {
+                    handle.setAccumulators(acc); // the slice is cleared below, so its maps may be taken over
+                } else {
+                    if (empty) {
+                        handle.resetAccumulators();
+                    }
+                    handle.merge(acc);
+                }
+                empty = false;
+                if (lastUse) {
+                    slices.clear();
+                }
+            }
+        }
+        if (!empty) {
+            Row values = handle.getValue(assigner.windowStart(windowEnd), windowEnd);
+            output.collect(GroupChangelog.join(RowKind.INSERT, context.currentKey(), values));
+        }
+    }
+
+    /** Whether any key has an accumulator for the slice ending at {@code sliceEnd} (for tests of state cleanup). */
+    boolean hasSlice(long sliceEnd) throws Exception {
+        try (java.util.stream.Stream<Row> keys = context.keyedStateBackend().getKeys(STATE_NAME, sliceEnd)) {
+            return keys.findAny().isPresent();
+        }
+    }
+
+    @Override
+    public long processWatermark(long watermark) {
+        functionContext.setCurrentWatermark(watermark);
+        return watermark;
+    }
+
+    @Override
+    public void snapshotState(long checkpointId) throws Exception {
+        progress.snapshot();
+    }
+
+    @Override
+    public void close() {
+        if (handle != null) {
+            handle.close();
+        }
+    }
+}
