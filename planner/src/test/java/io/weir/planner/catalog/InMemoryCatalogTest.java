@@ -316,5 +316,7 @@ class InMemoryCatalogTest {
         assertInstanceOf(SqlNode.class, WeirSqlParser.parseStatement(v.query()));
         assertTrue(v.query().endsWith("AS `v` (`x`)"), v.query());
         assertTrue(catalog.object("default_catalog", "default_database", "nope").isEmpty());
+        assertTrue(execute("CREATE VIEW w AS SELECT x + 1 AS y FROM v"), "a view over a view sees its declared names");
+        assertEquals(DataType.bigint().notNull(), catalog.getView(catalog.qualify(List.of("w"))).orElseThrow().rowType().fieldType(0));
     }
 }
