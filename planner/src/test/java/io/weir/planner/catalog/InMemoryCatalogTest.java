@@ -178,6 +178,18 @@ class InMemoryCatalogTest {
     }
 
     @Test
+    void shouldKeepTheQueryTextOfViewsWithOrderByAndUnion() {
+        execute("CREATE TABLE t (a INT, b STRING)");
+        execute("CREATE TEMPORARY VIEW u AS (SELECT a FROM t UNION ALL SELECT a FROM t) ORDER BY a");
+        CatalogView u = catalog.getView(catalog.qualify(List.of("u"))).orElseThrow();
+        WeirSqlParser.parseStatement(u.originalQuery());
+        assertEquals("(SELECT a FROM t UNION ALL SELECT a FROM t) ORDER BY a", u.originalQuery());
+        String shown = catalog.showCreateView(((SqlShowCreateView) WeirSqlParser.parseStatement("SHOW CREATE VIEW u")).getName());
+        assertTrue(shown.startsWith("CREATE TEMPORARY VIEW `default_catalog`.`default_database`.`u` AS\n"), shown);
+        WeirSqlParser.parseStatement(shown);
+    }
+
+    @Test
     void whenNameIsTakenByATable_thenViewCannotUseIt() {
         execute("CREATE TABLE t (a INT)");
         CatalogException e = assertThrows(CatalogException.class, () -> execute("CREATE VIEW t AS SELECT 1"));
