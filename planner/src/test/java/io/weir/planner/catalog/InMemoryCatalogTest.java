@@ -253,6 +253,13 @@ class InMemoryCatalogTest {
     }
 
     @Test
+    void shouldTypeComputedColumnsOverNestedFields() {
+        execute("CREATE TABLE t (r ROW<a INT NOT NULL, b STRING>, c AS r.a + 1, d AS r.b)");
+        assertEquals(DataType.integer(), table("t").schema().column("c").get().type());
+        assertEquals(DataType.string(), table("t").schema().column("d").get().type());
+    }
+
+    @Test
     void whenTypeIsUnsupported_thenErrorNamesColumnAndType() {
         CatalogException e = assertThrows(CatalogException.class,
             () -> execute("CREATE TABLE t (a INT,\n  z TIMESTAMP(3) WITH TIME ZONE)"));
