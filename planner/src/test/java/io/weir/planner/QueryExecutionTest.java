@@ -45,4 +45,16 @@ class QueryExecutionTest {
         assertEquals(List.of("+I[a, 1, 1]", "-U[a, 1, 1]", "+U[a, 2, 4]"), sorted);
         assertEquals(List.of("+I[b, 1, 2]"), out.stream().filter(r -> r.contains("[b")).toList());
     }
+
+    @Test
+    void shouldRunLocalGlobalAggregationWithMiniBatch() throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString("parallelism.default", "2");
+        conf.setString("table.exec.mini-batch.enabled", "true");
+        conf.setString("table.exec.mini-batch.allow-latency", "100 ms");
+        conf.setString("table.exec.mini-batch.size", "1000");
+        List<String> out = run("SELECT k, COUNT(*) AS c, SUM(v) AS s FROM (VALUES ('a', 1), ('b', 2), ('a', 3)) AS t(k, v) GROUP BY k",
+            conf);
+        assertEquals(List.of("+I[a, 2, 4]", "+I[b, 1, 2]"), out.stream().sorted().toList());
+    }
 }
