@@ -7,7 +7,7 @@ import io.weir.checkpoint.config.ConfigOptions;
 public final class CodegenOptions {
 
     /**
-     * Writes the source of every compiled class to {@code <dir>/<ClassName>.java}. The system property
+     * Writes the source of every compiled class to {@code <dir>/<fully.qualified.ClassName>.java}. The system property
      * {@value #DUMP_DIR_PROPERTY} does the same for any JVM (tests, the client) without configuration.
      */
     public static final ConfigOption<String> DUMP_DIR = ConfigOptions.key("table.exec.codegen.dump-dir")

@@ -65,6 +65,8 @@ class CalcCodeGeneratorTest {
         assertEquals(8, sql.eval("T.r.x + 1", named("r", nested)));
         assertEquals("seven", sql.eval("T.r.y", named("r", nested)));
         assertNull(sql.eval("T.r.y", row()));
+        Calc filtered = sql.calc("SELECT T.r.y FROM T WHERE T.r.x > 1");
+        assertEquals(Row.of("seven"), filtered.apply(named("r", nested)));
     }
 
     @Test
@@ -100,10 +102,13 @@ class CalcCodeGeneratorTest {
     }
 
     @Test
-    void shouldReuseOutputRowWhenAsked() {
-        sql.plan("SELECT a FROM T");
+    void shouldReturnFreshRowsUnlessReuseIsAsked() {
         Calc calc = sql.calc("SELECT a FROM T");
         assertTrue(calc.apply(named("a", 1)) != calc.apply(named("a", 1)));
+        Calc reusing = sql.calc("SELECT a FROM T", true);
+        Row first = reusing.apply(named("a", 1));
+        assertSame(first, reusing.apply(named("a", 2)));
+        assertEquals(Row.of(2), first);
     }
 
     @Test
@@ -111,5 +116,10 @@ class CalcCodeGeneratorTest {
         Calc first = sql.calc("SELECT a + 1 FROM T");
         Calc second = sql.calc("SELECT a + 1 FROM T");
         assertSame(first.getClass(), second.getClass());
+    }
+
+    @Test
+    void shouldBuildNestedRows() {
+        assertEquals(Row.of(1, "x"), sql.eval("ROW(a, s)", named("a", 1, "s", "x")));
     }
 }

@@ -59,7 +59,7 @@ public final class ExprCodeGenerator {
         List<Expression> values = translator.values(block, inputType, getter, projects);
         ParameterExpression o = Expressions.parameter(Object[].class, "o");
         block.add(Expressions.declare(0, o, reuseOutput
-            ? Expressions.call(Expressions.parameter(Object.class, "out"), "fields")
+            ? Expressions.call(Expressions.parameter(io.weir.runtime.data.Row.class, "out"), "fields")
             : Expressions.newArrayBounds(Object.class, 1, Expressions.constant(values.size()))));
         for (int i = 0; i < values.size(); i++) {
             block.add(Expressions.statement(Expressions.assign(
@@ -101,7 +101,16 @@ public final class ExprCodeGenerator {
     public GeneratedClass<JoinCondition> joinCondition(RelDataType leftType, RelDataType rightType, RexNode condition) {
         ParameterExpression l = Expressions.parameter(Object[].class, "l");
         ParameterExpression r = Expressions.parameter(Object[].class, "r");
-        RelDataType joined = translator.rexBuilder().getTypeFactory().createJoinType(leftType, rightType);
+        List<RelDataType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (RelDataType side : List.of(leftType, rightType)) {
+            for (org.apache.calcite.rel.type.RelDataTypeField f : side.getFieldList()) {
+                types.add(f.getType());
+                names.add(f.getName());
+            }
+        }
+        RelDataType joined = translator.rexBuilder().getTypeFactory().createStructType(types,
+            org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, false));
         BlockBuilder block = new BlockBuilder();
         Expression cond = translator.condition(block, joined, ExprTranslator.joinGetter(l, leftType, r, rightType),
             condition);

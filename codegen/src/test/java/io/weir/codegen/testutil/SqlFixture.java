@@ -87,7 +87,22 @@ public final class SqlFixture {
 
     /** The generated Calc for {@code SELECT ... FROM T [WHERE ...]}. */
     public Calc calc(String sql) {
-        RelNode rel = plan(sql);
+        return calc(sql, false);
+    }
+
+    /** The generated Calc, optionally reusing its output row. */
+    public Calc calc(String sql, boolean reuseOutput) {
+        return calcOf(plan(sql), reuseOutput);
+    }
+
+    /**
+     * Calcs for a chain of Project / Filter nodes down to the scan of T (Calcite flattens nested
+     * rows below a filter into a projection), composed into one Calc over rows of T.
+     */
+    private Calc calcOf(RelNode rel, boolean reuseOutput) {
+        if (!(rel instanceof LogicalProject)) {
+            throw new IllegalArgumentException("expected a projection: " + RelOptUtil.toString(rel));
+        }
         LogicalProject project = (LogicalProject) rel;
         RelNode input = project.getInput();
         RexNode condition = null;
@@ -97,9 +112,16 @@ public final class SqlFixture {
         }
         RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
         GeneratedClass<Calc> gen = new ExprCodeGenerator(new ExprTranslator(rexBuilder, true))
-            .calc(input.getRowType(), project.getProjects(), condition, false);
+            .calc(input.getRowType(), project.getProjects(), condition, reuseOutput);
         Calc calc = gen.newInstance(getClass().getClassLoader());
         calc.open(context);
+        if (input instanceof LogicalProject) {
+            Calc below = calcOf(input, false);
+            return row -> {
+                Row mid = below.apply(row);
+                return mid == null ? null : calc.apply(mid);
+            };
+        }
         return calc;
     }
 
@@ -135,19 +157,7 @@ public final class SqlFixture {
     public AggRun aggregate(String sql, boolean withRetraction) {
         Aggregate agg = aggregate(sql);
         RelNode input = agg.getInput();
-        Calc inputCalc = null;
-        if (input instanceof LogicalProject) {
-            LogicalProject project = (LogicalProject) input;
-            RelNode below = project.getInput();
-            RexNode condition = null;
-            if (below instanceof LogicalFilter) {
-                condition = ((LogicalFilter) below).getCondition();
-                below = ((LogicalFilter) below).getInput();
-            }
-            inputCalc = new ExprCodeGenerator(new ExprTranslator(agg.getCluster().getRexBuilder(), true))
-                .calc(below.getRowType(), project.getProjects(), condition, false)
-                .newInstance(getClass().getClassLoader());
-        }
+        Calc inputCalc = input instanceof LogicalProject ? calcOf(input, false) : null;
         AggsHandle handle = AggsHandleCodeGenerator.generate(input.getRowType(), agg.getAggCallList(), withRetraction)
             .newInstance(getClass().getClassLoader());
         handle.open(context);

@@ -50,6 +50,14 @@ public final class LocalCluster implements AutoCloseable {
         return job;
     }
 
+    /** The checkpoint hooks of a job submitted to this cluster. */
+    public CheckpointControl checkpointControl(JobClient job) {
+        if (!(job instanceof LocalJob) || jobs.get(job.jobId()) != job) {
+            throw new IllegalArgumentException("job " + job.jobId() + " was not submitted to this cluster");
+        }
+        return (LocalJob) job;
+    }
+
     /** Every job submitted to this cluster (running or ended), in no particular order. */
     public List<JobClient> jobs() {
         return new ArrayList<>(jobs.values());

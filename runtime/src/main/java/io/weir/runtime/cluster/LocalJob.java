@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * becomes FINISHED, FAILED or CANCELED and {@link #terminationFuture()} completes (no task thread
  * is alive by then).
  */
-final class LocalJob implements JobClient {
+final class LocalJob implements JobClient, CheckpointControl {
     private final String jobId;
     private final JobGraph graph;
     private final TaskEnvironment env;
@@ -290,12 +290,40 @@ final class LocalJob implements JobClient {
         return out;
     }
 
-    /** Triggers checkpoint {@code id} at every source task (used by the checkpoint coordinator and tests). */
-    void triggerCheckpoint(long id, long timestamp) {
+    // ---------------------------------------------------------------- CheckpointControl
+
+    @Override
+    public void configure(io.weir.checkpoint.state.snapshot.CheckpointStreamFactory streams,
+                          TaskEnvironment.CheckpointResponder responder) {
+        env.setCheckpointStreams(streams);
+        env.setCheckpointResponder(responder);
+    }
+
+    @Override
+    public void triggerCheckpoint(long id, long timestamp) {
         for (StreamTask t : tasks) {
             if (isSource(t)) {
                 t.triggerCheckpoint(id, timestamp);
             }
         }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long id) {
+        for (StreamTask t : tasks) {
+            t.notifyCheckpointComplete(id);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long id) {
+        for (StreamTask t : tasks) {
+            t.notifyCheckpointAborted(id);
+        }
+    }
+
+    @Override
+    public int numberOfTasks() {
+        return tasks.size();
     }
 }

@@ -244,9 +244,8 @@ public final class ChainedOperator {
                 }
                 fire(t);
             }
-            long next = timers.nextEventTimerTimestamp();
-            if (next <= combinedWatermark) {
-                advanceProcessed(next - 1);
+            if (timers.hasEventTimerUpTo(combinedWatermark)) {
+                advanceProcessed(timers.nextEventTimerTimestamp() - 1);
                 return false;
             }
         }
@@ -303,11 +302,10 @@ public final class ChainedOperator {
             }
             fire(t);
         }
-        long next = timers.nextProcessingTimerTimestamp();
-        if (next <= now) {
+        if (timers.hasProcessingTimerUpTo(now)) {
             host.mailbox().execute(() -> onProcessingTime(Long.MIN_VALUE), "processing-time timers of " + name());
-        } else if (next != Long.MAX_VALUE) {
-            scheduleProcessingWakeup(next);
+        } else if (timers.numProcessingTimeTimers() > 0) {
+            scheduleProcessingWakeup(timers.nextProcessingTimerTimestamp());
         }
     }
 

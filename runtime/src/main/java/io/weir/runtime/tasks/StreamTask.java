@@ -430,6 +430,15 @@ public final class StreamTask implements Runnable, OperatorHost {
         }, "notify checkpoint complete " + checkpointId);
     }
 
+    /** Tells every operator that checkpoint {@code checkpointId} was aborted. Thread-safe. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        mailbox.execute(() -> {
+            for (ChainedOperator op : chain) {
+                op.notifyCheckpointAborted(checkpointId);
+            }
+        }, "notify checkpoint aborted " + checkpointId);
+    }
+
     private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
         List<OperatorSnapshot> snapshots = new ArrayList<>();
         for (ChainedOperator op : chain) {

@@ -122,6 +122,16 @@ public final class InternalTimerService<N> implements TimerService<N> {
         return processingTime.pollUpTo(time);
     }
 
+    /** True if an event-time timer with timestamp {@code <= watermark} is pending. */
+    public boolean hasEventTimerUpTo(long watermark) {
+        return eventTime.hasUpTo(watermark);
+    }
+
+    /** True if a processing-time timer with timestamp {@code <= time} is pending. */
+    public boolean hasProcessingTimerUpTo(long time) {
+        return processingTime.hasUpTo(time);
+    }
+
     /** Timestamp of the earliest event-time timer, or {@code Long.MAX_VALUE}. */
     public long nextEventTimerTimestamp() {
         return eventTime.peekTimestamp();
@@ -221,6 +231,12 @@ public final class InternalTimerService<N> implements TimerService<N> {
             heap.poll();
             live.remove(top);
             return top;
+        }
+
+        boolean hasUpTo(long time) {
+            dropStaleTop();
+            Timer<N> top = heap.peek();
+            return top != null && top.timestamp() <= time;
         }
 
         long peekTimestamp() {

@@ -1,0 +1,29 @@
+package io.weir.connectors.format;
+
+/**
+ * A record that a format cannot decode. The message names the field; readers that know where
+ * the record came from wrap it with the file and line or offset ({@link #withLocation}).
+ */
+public class MalformedRecordException extends RuntimeException {
+    private final String field;
+
+    public MalformedRecordException(String field, String message, Throwable cause) {
+        super(field == null ? message : "field '" + field + "': " + message, cause);
+        this.field = field;
+    }
+
+    public MalformedRecordException(String message, Throwable cause, boolean unused) {
+        super(message, cause);
+        this.field = null;
+    }
+
+    /** The field that could not be decoded, or null when the record as a whole is broken. */
+    public String field() {
+        return field;
+    }
+
+    /** A copy whose message starts with where the record was, e.g. {@code file /a/b.json, line 7}. */
+    public MalformedRecordException withLocation(String location) {
+        return new MalformedRecordException("Malformed record at " + location + ": " + getMessage(), this, true);
+    }
+}

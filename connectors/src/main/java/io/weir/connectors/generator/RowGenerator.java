@@ -1,0 +1,23 @@
+package io.weir.connectors.generator;
+
+import io.weir.runtime.data.Row;
+import io.weir.runtime.types.RowType;
+
+/**
+ * A deterministic, stateless function from a row's global index to the row. Because every row is
+ * computed from its index alone, a generator source can resume at any index and split the index
+ * space among subtasks without changing the content. Thread-safe.
+ */
+public interface RowGenerator {
+
+    RowType rowType();
+
+    /** The row at {@code index} (a fresh instance). */
+    Row generate(long index);
+
+    /** Rows in total, or -1 for unbounded. */
+    long totalRows();
+
+    /** Target rows per second over all splits (0 = as fast as possible). */
+    double rowsPerSecond();
+}

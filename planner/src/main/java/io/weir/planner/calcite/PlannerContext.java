@@ -1,0 +1,142 @@
+package io.weir.planner.calcite;
+
+import io.weir.parser.SqlParseError;
+import io.weir.parser.WeirSqlConformance;
+import io.weir.parser.WeirSqlParser;
+import io.weir.planner.ValidationException;
+import io.weir.planner.functions.PlannerOperatorTable;
+import io.weir.planner.schema.CatalogAccess;
+import io.weir.planner.schema.CatalogSchemas;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The Calcite environment of one planning call: type factory, the schema over the catalog, the
+ * operator table, validator and {@code SqlToRelConverter} settings, and the cluster whose
+ * planner later optimises the plan.
+ *
+ * <p>Created and used on one thread for one {@code plan} call; not thread-safe. Casing is
+ * Lex.JAVA-style, as the parser's: unquoted identifiers keep their case and match case-sensitively.
+ */
+public final class PlannerContext implements RelOptTable.ViewExpander {
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
+    private final SqlOperatorTable operatorTable;
+    private final CalciteSchema rootSchema;
+    private final List<String> defaultPath;
+    private final VolcanoPlanner planner;
+    private final RelOptCluster cluster;
+
+    public PlannerContext(CatalogAccess catalog) {
+        this.operatorTable = PlannerOperatorTable.create();
+        this.planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        this.rootSchema = CalciteSchema.createRootSchema(false, false);
+        CatalogSchemas.register(rootSchema.plus(), catalog, this);
+        this.defaultPath = List.of(catalog.currentCatalog(), catalog.currentDatabase());
+    }
+
+    public JavaTypeFactoryImpl typeFactory() {
+        return typeFactory;
+    }
+
+    public RelOptCluster cluster() {
+        return cluster;
+    }
+
+    public VolcanoPlanner planner() {
+        return planner;
+    }
+
+    public SqlOperatorTable operatorTable() {
+        return operatorTable;
+    }
+
+    /** The parser settings for query and expression text (views, computed columns, watermarks). */
+    public static SqlParser.Config parserConfig() {
+        return WeirSqlParser.config();
+    }
+
+    /** Parses a query (a view's text). */
+    public SqlNode parseQuery(String sql) {
+        try {
+            return WeirSqlParser.parseStatement(sql);
+        } catch (SqlParseError e) {
+            throw new ValidationException("SQL parse failed: " + e.getMessage(), e.line(), e.column(), e);
+        }
+    }
+
+    /** A new validator over the catalog. Validators keep state: use one per statement. */
+    public SqlValidator newValidator() {
+        return newValidator(rootSchema, defaultPath);
+    }
+
+    /** A new validator over the given schema (the expression converter's one-table schema). */
+    public SqlValidator newValidator(CalciteSchema schema, List<String> path) {
+        CalciteCatalogReader reader = new CalciteCatalogReader(schema, path, typeFactory, connectionConfig());
+        SqlValidator.Config config = SqlValidator.Config.DEFAULT
+            .withIdentifierExpansion(true)
+            .withConformance(WeirSqlConformance.INSTANCE)
+            .withDefaultNullCollation(NullCollation.LOW);
+        return SqlValidatorUtil.newValidator(operatorTable, reader, typeFactory, config);
+    }
+
+    /** A converter for a statement that {@code validator} has validated. */
+    public SqlToRelConverter newConverter(SqlValidator validator) {
+        SqlToRelConverter.Config config = SqlToRelConverter.config()
+            .withTrimUnusedFields(false)
+            .withExpand(false)
+            .withInSubQueryThreshold(Integer.MAX_VALUE);
+        return new SqlToRelConverter(this, validator, (org.apache.calcite.prepare.Prepare.CatalogReader)
+            validator.getCatalogReader(), cluster, StandardConvertletTable.INSTANCE, config);
+    }
+
+    /** Validates and converts a query; returns the logical plan with the query's field names. */
+    public RelRoot toRel(SqlNode query) {
+        SqlValidator validator = newValidator();
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        } catch (RuntimeException e) {
+            throw CalciteErrors.toValidationException("SQL validation failed", e);
+        }
+        return newConverter(validator).convertQuery(validated, false, true);
+    }
+
+    /** Expands a view in place (called by Calcite while converting a query that uses it). */
+    @Override
+    public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+                              List<String> viewPath) {
+        return toRel(parseQuery(queryString));
+    }
+
+    private static CalciteConnectionConfig connectionConfig() {
+        Properties p = new Properties();
+        p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
+        p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
+        return new CalciteConnectionConfigImpl(p);
+    }
+}

@@ -1,0 +1,238 @@
+package io.weir.planner.exec;
+
+import io.weir.checkpoint.config.Configuration;
+import io.weir.planner.PlannerOptions;
+import io.weir.planner.ValidationException;
+import io.weir.planner.calcite.RelTypes;
+import io.weir.planner.explain.PlanPrinter;
+import io.weir.planner.physical.StreamPhysicalCalc;
+import io.weir.planner.physical.StreamPhysicalExchange;
+import io.weir.planner.physical.StreamPhysicalGroupAggregate;
+import io.weir.planner.physical.StreamPhysicalRel;
+import io.weir.planner.physical.StreamPhysicalSink;
+import io.weir.planner.physical.StreamPhysicalTableSourceScan;
+import io.weir.planner.physical.StreamPhysicalUnion;
+import io.weir.planner.physical.StreamPhysicalValues;
+import io.weir.planner.physical.StreamPhysicalWatermarkAssigner;
+import io.weir.planner.physical.StreamPhysicalWindowAggregate;
+import io.weir.planner.properties.PhysicalProperties;
+import io.weir.planner.properties.TimeAttribute;
+import io.weir.planner.schema.ColumnDescriptor;
+import io.weir.planner.schema.Connectors;
+import io.weir.planner.schema.TableDescriptor;
+import io.weir.runtime.types.RowType;
+import org.apache.calcite.rel.RelDistribution;
+import org.apache.calcite.rel.RelNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns streaming physical plans (one per sink) into an {@link ExecGraph}. Exchanges become the
+ * partitioning of edges and unions several edges into one input. Uids hash a node's EXPLAIN line
+ * with its inputs' uids, so they are stable across runs and identical subplans of a statement set
+ * (e.g. a common source) become one shared node. Parallelism: VALUES and nodes behind a single
+ * exchange run at 1, sources and nodes behind hash exchanges at the configured parallelism,
+ * others as their input; a FORWARD edge between different parallelisms becomes REBALANCE.
+ */
+public final class ExecGraphBuilder {
+    private final PhysicalProperties props;
+    private final Configuration conf;
+    private final int parallelism;
+    private final Map<RelNode, List<ExecEdge>> translated = new IdentityHashMap<>();
+    private final Map<String, ExecNode> byUid = new LinkedHashMap<>();
+
+    public ExecGraphBuilder(PhysicalProperties props, Configuration conf) {
+        this.props = props;
+        this.conf = conf;
+        int p = conf.get(PlannerOptions.RESOURCE_DEFAULT_PARALLELISM);
+        this.parallelism = p > 0 ? p : conf.get(PlannerOptions.PARALLELISM_DEFAULT);
+        if (parallelism < 1) {
+            throw new ValidationException("Invalid value " + parallelism + " for option '"
+                + PlannerOptions.PARALLELISM_DEFAULT.key() + "': must be at least 1");
+        }
+    }
+
+    public ExecGraph build(List<StreamPhysicalSink> sinks) {
+        List<ExecNode> sinkNodes = new ArrayList<>();
+        for (StreamPhysicalSink sink : sinks) {
+            sinkNodes.add(translate(sink).get(0).source());
+        }
+        return new ExecGraph(new ArrayList<>(byUid.values()), sinkNodes);
+    }
+
+    /** The edges through which {@code node}'s rows reach a consumer. */
+    private List<ExecEdge> translate(RelNode node) {
+        List<ExecEdge> known = translated.get(node);
+        if (known != null) {
+            return known;
+        }
+        List<ExecEdge> result;
+        if (node instanceof StreamPhysicalExchange) {
+            result = exchange((StreamPhysicalExchange) node);
+        } else if (node instanceof StreamPhysicalUnion) {
+            result = new ArrayList<>();
+            for (RelNode in : node.getInputs()) {
+                result.addAll(translate(in));
+            }
+        } else {
+            result = List.of(new ExecEdge(operator(node), ExecEdge.Partitioning.FORWARD, new int[0]));
+        }
+        translated.put(node, result);
+        return result;
+    }
+
+    private List<ExecEdge> exchange(StreamPhysicalExchange exchange) {
+        RelDistribution d = exchange.getDistribution();
+        ExecEdge.Partitioning p = d.getType() == RelDistribution.Type.SINGLETON ? ExecEdge.Partitioning.SINGLE
+            : ExecEdge.Partitioning.HASH;
+        int[] keys = d.getKeys().stream().mapToInt(Integer::intValue).toArray();
+        List<ExecEdge> out = new ArrayList<>();
+        for (ExecEdge e : translate(exchange.getInput())) {
+            out.add(new ExecEdge(e.source(), p, keys));
+        }
+        return out;
+    }
+
+    private ExecNode operator(RelNode node) {
+        List<ExecEdge> inputs = new ArrayList<>();
+        for (RelNode in : node.getInputs()) {
+            inputs.addAll(translate(in));
+        }
+        int p = parallelismOf(node, inputs);
+        List<ExecEdge> edges = new ArrayList<>();
+        StringBuilder identity = new StringBuilder(PlanPrinter.describe(node));
+        for (ExecEdge e : inputs) {
+            boolean rebalance = e.partitioning() == ExecEdge.Partitioning.FORWARD && e.source().parallelism() != p;
+            ExecEdge edge = rebalance ? new ExecEdge(e.source(), ExecEdge.Partitioning.REBALANCE, e.keys()) : e;
+            edges.add(edge);
+            identity.append('|').append(edge).append(':').append(e.source().uid());
+        }
+        String kind = ((StreamPhysicalRel) node).explainName();
+        String uid = kind + "_" + hash(identity.toString());
+        ExecNode existing = byUid.get(uid);
+        if (existing != null) {
+            return existing;
+        }
+        ExecNode n = new ExecNode(uid, kind, PlanPrinter.describe(node), spec(node), p, props.changelogMode(node), edges);
+        byUid.put(uid, n);
+        return n;
+    }
+
+    private int parallelismOf(RelNode node, List<ExecEdge> inputs) {
+        if (node instanceof StreamPhysicalValues) {
+            return 1;
+        }
+        if (inputs.isEmpty()) {
+            return parallelism;
+        }
+        boolean single = inputs.stream().anyMatch(e -> e.partitioning() == ExecEdge.Partitioning.SINGLE);
+        if (single) {
+            return 1;
+        }
+        boolean hash = inputs.stream().anyMatch(e -> e.partitioning() == ExecEdge.Partitioning.HASH);
+        if (hash || inputs.size() > 1) {
+            return inputs.size() > 1 && !hash ? maxParallelism(inputs) : parallelism;
+        }
+        return inputs.get(0).source().parallelism();
+    }
+
+    private static int maxParallelism(List<ExecEdge> inputs) {
+        int max = 1;
+        for (ExecEdge e : inputs) {
+            max = Math.max(max, e.source().parallelism());
+        }
+        return max;
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private OperatorSpec spec(RelNode node) {
+        RowType out = RelTypes.toRowType(node.getRowType());
+        if (node instanceof StreamPhysicalTableSourceScan) {
+            return source((StreamPhysicalTableSourceScan) node, out);
+        }
+        RelNode input = node.getInputs().isEmpty() ? null : node.getInput(0);
+        if (node instanceof StreamPhysicalWatermarkAssigner) {
+            StreamPhysicalWatermarkAssigner w = (StreamPhysicalWatermarkAssigner) node;
+            return new OperatorSpec.WatermarkAssigner(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+                w.rowtimeIndex(), w.watermarkExpr(), conf.get(PlannerOptions.AUTO_WATERMARK_INTERVAL),
+                conf.get(PlannerOptions.SOURCE_IDLE_TIMEOUT), out);
+        }
+        if (node instanceof StreamPhysicalCalc) {
+            StreamPhysicalCalc c = (StreamPhysicalCalc) node;
+            return new OperatorSpec.Calc(RelTypes.toRowType(input.getRowType()), input.getRowType(), c.projects(),
+                c.condition(), out);
+        }
+        if (node instanceof StreamPhysicalGroupAggregate) {
+            return groupAggregate((StreamPhysicalGroupAggregate) node, input, out);
+        }
+        if (node instanceof StreamPhysicalWindowAggregate) {
+            StreamPhysicalWindowAggregate w = (StreamPhysicalWindowAggregate) node;
+            boolean rowtime = props.timeAttributes(input)[w.window().timeIndex()] == TimeAttribute.ROWTIME;
+            return new OperatorSpec.WindowAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+                w.grouping().toArray(), w.aggCalls(), w.window(), rowtime, out);
+        }
+        if (node instanceof StreamPhysicalValues) {
+            return new OperatorSpec.Values(Literals.rows((StreamPhysicalValues) node, out), out);
+        }
+        if (node instanceof StreamPhysicalSink) {
+            return sink((StreamPhysicalSink) node, out);
+        }
+        throw new IllegalStateException("no operator for " + node);
+    }
+
+    private OperatorSpec groupAggregate(StreamPhysicalGroupAggregate agg, RelNode input, RowType out) {
+        boolean miniBatch = conf.get(PlannerOptions.MINI_BATCH_ENABLED);
+        long size = conf.get(PlannerOptions.MINI_BATCH_SIZE);
+        Duration latency = conf.get(PlannerOptions.MINI_BATCH_ALLOW_LATENCY);
+        if (miniBatch && (size <= 0 || latency.isZero() || latency.isNegative())) {
+            throw new ValidationException("'" + PlannerOptions.MINI_BATCH_ENABLED.key() + "' needs '"
+                + PlannerOptions.MINI_BATCH_ALLOW_LATENCY.key() + "' > 0 and '" + PlannerOptions.MINI_BATCH_SIZE.key()
+                + "' > 0");
+        }
+        return new OperatorSpec.GroupAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+            agg.grouping().toArray(), agg.aggCalls(),
+            StreamPhysicalGroupAggregate.needsRetraction(props.changelogMode(input)),
+            props.updateBeforeRequired(agg), conf.get(PlannerOptions.STATE_TTL),
+            miniBatch ? size : -1, miniBatch ? latency : Duration.ZERO, out);
+    }
+
+    private OperatorSpec source(StreamPhysicalTableSourceScan scan, RowType out) {
+        TableDescriptor t = scan.descriptor();
+        List<String> metadataKeys = new ArrayList<>();
+        for (ColumnDescriptor c : t.columns()) {
+            if (c.kind() == ColumnDescriptor.Kind.METADATA) {
+                metadataKeys.add(c.metadataKey());
+            }
+        }
+        return new OperatorSpec.Source(t.qualifiedName(), t.options(),
+            Connectors.tableContext(t, conf).physicalRowType(), t.primaryKey(), metadataKeys, scan.projection(), out);
+    }
+
+    private OperatorSpec sink(StreamPhysicalSink sink, RowType out) {
+        TableDescriptor t = sink.table();
+        if (t == null) {
+            return new OperatorSpec.Sink(null, Map.of(), out, List.of(), new int[0],
+                props.changelogMode(sink.getInput()), out);
+        }
+        return new OperatorSpec.Sink(t.qualifiedName(), t.options(), Connectors.tableContext(t, conf).physicalRowType(),
+            t.primaryKey(), sink.primaryKeyIndices().toArray(), props.changelogMode(sink.getInput()), out);
+    }
+
+}

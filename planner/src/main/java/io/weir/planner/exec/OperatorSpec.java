@@ -1,0 +1,80 @@
+package io.weir.planner.exec;
+
+import io.weir.planner.logical.WindowSpec;
+import io.weir.runtime.connector.ChangelogMode;
+import io.weir.runtime.types.RowType;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one SQL operator needs to run: the contract between the planner and the SQL operators
+ * ({@code io.weir.runtime.operators.sql}). Row types are the runtime's; expressions and aggregate
+ * calls stay Calcite objects until translation generates their code with {@code codegen}.
+ * Every row an operator receives has {@code inputType}; every row it emits has {@code outputType}.
+ */
+public sealed interface OperatorSpec {
+
+    /** The type of the rows the operator emits. */
+    RowType outputType();
+
+    /**
+     * Reads a table: create the {@code ScanSource} through the connector factory with the table's
+     * context, apply {@code projection} (positions among physical columns, then metadata columns)
+     * with {@code SupportsProjectionPushDown}, emit inserts.
+     */
+    record Source(String tableName, Map<String, String> options, RowType physicalType, List<String> primaryKey,
+                  List<String> metadataKeys, int[] projection, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * Emits watermarks: {@code watermarkExpr} over the input row (a {@code WatermarkExpression}),
+     * the row's event time in field {@code rowtimeIndex}; periodic every {@code interval}, idle
+     * after {@code idleTimeout} (zero: never).
+     */
+    record WatermarkAssigner(RowType inputType, RelDataType calciteInputType, int rowtimeIndex, RexNode watermarkExpr,
+                             Duration interval, Duration idleTimeout, RowType outputType) implements OperatorSpec {
+    }
+
+    /** Projects and filters each row ({@code condition} may be null); keeps the row kind. */
+    record Calc(RowType inputType, RelDataType calciteInputType, List<RexNode> projects, RexNode condition,
+                RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * Unbounded group aggregation keyed by {@code keys} (input positions; output starts with them).
+     * {@code needRetraction}: the input has -U/-D rows to retract. {@code generateUpdateBefore}:
+     * emit -U before +U. {@code stateTtl} zero = forever. {@code miniBatchSize} &gt; 0 enables
+     * mini-batch buffering (up to that many rows or {@code miniBatchLatency}).
+     */
+    record GroupAggregate(RowType inputType, RelDataType calciteInputType, int[] keys, List<AggregateCall> aggCalls,
+                          boolean needRetraction, boolean generateUpdateBefore, Duration stateTtl,
+                          long miniBatchSize, Duration miniBatchLatency, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * Window aggregation keyed by {@code keys}; {@code window} holds the kind, sizes (ms) and the
+     * input position of the time field; {@code rowtime} tells event time from processing time.
+     * Output: keys, aggregates, window_start, window_end, window_time. Insert-only.
+     */
+    record WindowAggregate(RowType inputType, RelDataType calciteInputType, int[] keys, List<AggregateCall> aggCalls,
+                           WindowSpec window, boolean rowtime, RowType outputType) implements OperatorSpec {
+    }
+
+    /** Emits constant rows (internal values, in order) as inserts, then ends. */
+    record Values(List<List<Object>> rows, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * Writes into a table through its connector's sink ({@code tableName} null: the client's
+     * collect sink). {@code inputMode} is what arrives; {@code primaryKey} the positions of the
+     * key columns for upsert sinks.
+     */
+    record Sink(String tableName, Map<String, String> options, RowType physicalType, List<String> primaryKeyNames,
+                int[] primaryKey, ChangelogMode inputMode, RowType outputType) implements OperatorSpec {
+    }
+}

@@ -1,0 +1,66 @@
+package io.weir.planner.rules;
+
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.rules.CoreRules;
+
+import java.util.List;
+
+/** Every rule the planner uses, by phase, registered in this one place. */
+public final class PlannerRules {
+    private PlannerRules() {
+    }
+
+    /** Subqueries become joins or correlates (refused later if they remain). */
+    public static final List<RelOptRule> SUBQUERY_REMOVAL = List.of(
+        CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+        CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE);
+
+    /**
+     * Deterministic logical rewrites: filter push-down through projections, merging of
+     * projections and filters, constant folding (dynamic functions like PROCTIME() are kept),
+     * projections into aggregates, UNION DISTINCT as an aggregate over UNION ALL. Filters are
+     * never pushed below a watermark assigner: watermarks must see every row.
+     */
+    public static final List<RelOptRule> LOGICAL_REWRITE = List.of(
+        CoreRules.FILTER_PROJECT_TRANSPOSE,
+        CoreRules.FILTER_MERGE,
+        CoreRules.PROJECT_MERGE,
+        CoreRules.PROJECT_REMOVE,
+        CoreRules.FILTER_REDUCE_EXPRESSIONS,
+        CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+        CoreRules.AGGREGATE_PROJECT_MERGE,
+        CoreRules.AGGREGATE_REMOVE,
+        CoreRules.UNION_TO_DISTINCT,
+        CoreRules.UNION_MERGE);
+
+    /** Projections and filters become Calcs, merged where adjacent. */
+    public static final List<RelOptRule> TO_CALC = List.of(
+        CoreRules.PROJECT_TO_CALC,
+        CoreRules.FILTER_TO_CALC,
+        CoreRules.CALC_MERGE,
+        CoreRules.CALC_REMOVE);
+
+    /** Window TVF + aggregate recognition. */
+    public static final List<RelOptRule> WINDOW = List.of(
+        WindowAggregateRule.INSTANCE,
+        CoreRules.CALC_MERGE,
+        CoreRules.CALC_REMOVE);
+
+    /** Projection push-down through watermark assigners into source scans. */
+    public static final List<RelOptRule> PROJECTION_PUSH_DOWN = List.of(
+        CalcWatermarkAssignerTransposeRule.INSTANCE,
+        CoreRules.CALC_MERGE,
+        CoreRules.CALC_REMOVE,
+        SourceProjectionPushDownRule.INSTANCE);
+
+    /** Logical to streaming physical nodes (Volcano). */
+    public static final List<RelOptRule> PHYSICAL = List.of(
+        StreamPhysicalTableSourceScanRule.INSTANCE,
+        StreamPhysicalWatermarkAssignerRule.INSTANCE,
+        StreamPhysicalCalcRule.INSTANCE,
+        StreamPhysicalGroupAggregateRule.INSTANCE,
+        StreamPhysicalWindowAggregateRule.INSTANCE,
+        StreamPhysicalUnionRule.INSTANCE,
+        StreamPhysicalValuesRule.INSTANCE,
+        StreamPhysicalSinkRule.INSTANCE);
+}

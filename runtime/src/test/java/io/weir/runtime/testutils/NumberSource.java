@@ -1,0 +1,126 @@
+package io.weir.runtime.testutils;
+
+import io.weir.checkpoint.serialization.DataInputView;
+import io.weir.checkpoint.serialization.DataOutputView;
+import io.weir.checkpoint.serialization.TypeSerializer;
+import io.weir.runtime.connector.ScanSource;
+import io.weir.runtime.connector.SourceContext;
+import io.weir.runtime.connector.SourceSplit;
+import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.data.Row;
+import io.weir.runtime.types.DataType;
+import io.weir.runtime.types.RowType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fake {@link ScanSource}: {@code splits} numbered splits, each yielding rows
+ * {@code (split, i, eventTime = i * 10 + split)} for i in [0, rowsPerSplit); unbounded splits
+ * stall at the end instead of finishing. Split {@code k} is owned by subtask {@code k % p}.
+ */
+public final class NumberSource implements ScanSource<NumberSource.Split> {
+    public static final RowType TYPE = RowType.of(new String[] {"split", "i", "ts"},
+        new DataType[] {DataType.integer(), DataType.bigint(), DataType.bigint()});
+
+    private final int splits;
+    private final long rowsPerSplit;
+    private final boolean bounded;
+
+    public NumberSource(int splits, long rowsPerSplit, boolean bounded) {
+        this.splits = splits;
+        this.rowsPerSplit = rowsPerSplit;
+        this.bounded = bounded;
+    }
+
+    /** Split {@code number} at position {@code next}. */
+    public static final class Split implements SourceSplit {
+        final int number;
+        final long next;
+
+        Split(int number, long next) {
+            this.number = number;
+            this.next = next;
+        }
+
+        @Override
+        public String splitId() {
+            return "split-" + number;
+        }
+    }
+
+    @Override
+    public RowType producedType() {
+        return TYPE;
+    }
+
+    @Override
+    public boolean isBounded() {
+        return bounded;
+    }
+
+    @Override
+    public List<Split> discoverSplits(SourceContext context) {
+        List<Split> l = new ArrayList<>();
+        for (int i = 0; i < splits; i++) {
+            l.add(new Split(i, 0));
+        }
+        return l;
+    }
+
+    @Override
+    public int ownerOf(Split split, int parallelism) {
+        return split.number % parallelism;
+    }
+
+    @Override
+    public SplitReader<Split> createReader(Split split, SourceContext context) {
+        return new SplitReader<>() {
+            private long next = split.next;
+
+            @Override
+            public Row poll() {
+                if (next >= rowsPerSplit) {
+                    return null;
+                }
+                long i = next++;
+                return Row.of(split.number, i, i * 10 + split.number);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return bounded && next >= rowsPerSplit;
+            }
+
+            @Override
+            public Split snapshot() {
+                return new Split(split.number, next);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public TypeSerializer<Split> splitSerializer() {
+        return new TypeSerializer<>() {
+            @Override
+            public void serialize(Split value, DataOutputView out) throws IOException {
+                out.writeInt(value.number);
+                out.writeLong(value.next);
+            }
+
+            @Override
+            public Split deserialize(DataInputView in) throws IOException {
+                return new Split(in.readInt(), in.readLong());
+            }
+
+            @Override
+            public Split copy(Split value) {
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package io.weir.client.config;
+
+import io.weir.checkpoint.config.ConfigOption;
+import io.weir.checkpoint.config.ConfigOptions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every configuration key a session accepts, gathered from the {@code XxxOptions} classes of the
+ * modules. {@code SET}, {@code -D} and scripts go through {@link #validate}: an unknown key or a
+ * bad value is an error that names the key, never silently ignored.
+ */
+public final class ConfigRegistry {
+    private final Map<String, ConfigOption<?>> byKey = new TreeMap<>();
+    private final Map<String, ConfigOption<?>> byFallbackKey = new TreeMap<>();
+
+    public ConfigRegistry(Collection<ConfigOption<?>> options) {
+        for (ConfigOption<?> o : options) {
+            byKey.put(o.key(), o);
+            for (String k : o.fallbackKeys()) {
+                byFallbackKey.put(k, o);
+            }
+        }
+    }
+
+    /** The registry of all options Weir knows. */
+    public static ConfigRegistry standard() {
+        return new ConfigRegistry(ConfigOptions.declaredIn(KnownOptions.holders()));
+    }
+
+    public Collection<ConfigOption<?>> options() {
+        return Collections.unmodifiableCollection(byKey.values());
+    }
+
+    /** The option for a key or one of its older names, or null. */
+    public ConfigOption<?> find(String key) {
+        ConfigOption<?> o = byKey.get(key);
+        return o != null ? o : byFallbackKey.get(key);
+    }
+
+    /** Checks that the key is known and the value parses; throws with a readable message if not. */
+    public void validate(String key, String value) {
+        ConfigOption<?> option = find(key);
+        if (option == null) {
+            String suggestion = closestKey(key);
+            throw new IllegalArgumentException("Unknown configuration key '" + key + "'."
+                + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
+                + " Run SET; to list the known keys with their values.");
+        }
+        option.parse(value);
+    }
+
+    /** The known key closest to {@code key} by edit distance, if it is close enough to be a typo. */
+    public String closestKey(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        keys.addAll(byFallbackKey.keySet());
+        for (String k : keys) {
+            int d = editDistance(key, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return bestDistance <= Math.max(3, key.length() / 3) ? best : null;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

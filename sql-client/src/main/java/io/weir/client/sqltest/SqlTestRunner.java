@@ -1,0 +1,166 @@
+package io.weir.client.sqltest;
+
+import io.weir.client.QueryResult;
+import io.weir.client.Session;
+import io.weir.client.StatementException;
+import io.weir.client.print.ValueFormatter;
+import io.weir.checkpoint.config.Configuration;
+import io.weir.runtime.data.Row;
+import io.weir.runtime.data.RowKind;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs SQL test files: each file in a fresh session, its records in order. A failing record is
+ * reported with a readable diff and the run goes on with the next record.
+ */
+public final class SqlTestRunner {
+    private final Supplier<Configuration> baseConfiguration;
+    private final PrintStream report;
+
+    public SqlTestRunner(Supplier<Configuration> baseConfiguration, PrintStream report) {
+        this.baseConfiguration = baseConfiguration;
+        this.report = report;
+    }
+
+    /** The outcome of one record. */
+    public record Outcome(Path file, TestCase testCase, String failure, long millis) {
+        public boolean passed() {
+            return failure == null;
+        }
+
+        public String name() {
+            return file.getFileName() + ":" + testCase.line();
+        }
+    }
+
+    /** Runs one file and returns an outcome per record (or one failure if the file cannot be read). */
+    public List<Outcome> runFile(Path file) {
+        List<TestCase> cases;
+        try {
+            cases = TestFileParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            TestCase whole = new TestCase(TestCase.Kind.STATEMENT_OK, "", "", List.of(), 1);
+            return List.of(new Outcome(file, whole, "cannot read test file: " + e.getMessage(), 0));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        try (Session session = new Session(baseConfiguration.get(), silent, silent)) {
+            for (TestCase tc : cases) {
+                long start = System.nanoTime();
+                String failure = run(session, tc);
+                Outcome o = new Outcome(file, tc, failure, (System.nanoTime() - start) / 1_000_000);
+                outcomes.add(o);
+                if (failure != null) {
+                    report.println("FAIL " + file + ":" + tc.line());
+                    for (String l : failure.split("\n")) {
+                        report.println("    " + l);
+                    }
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static String run(Session session, TestCase tc) {
+        switch (tc.kind()) {
+            case STATEMENT_OK:
+                try {
+                    session.execute(tc.sql());
+                    return null;
+                } catch (StatementException e) {
+                    return "statement failed: " + e.getMessage();
+                }
+            case STATEMENT_ERROR:
+                try {
+                    session.execute(tc.sql());
+                    return "statement succeeded, but an error" + (tc.expectedError().isEmpty() ? "" : " containing '" + tc.expectedError() + "'") + " was expected";
+                } catch (StatementException e) {
+                    if (e.getMessage() != null && e.getMessage().contains(tc.expectedError())) {
+                        return null;
+                    }
+                    return "expected an error containing '" + tc.expectedError() + "', got: " + e.getMessage();
+                }
+            default:
+                return runQuery(session, tc);
+        }
+    }
+
+    private static String runQuery(Session session, TestCase tc) {
+        QueryResult result;
+        try {
+            result = session.runQuery(tc.sql());
+        } catch (StatementException e) {
+            return "query failed: " + e.getMessage();
+        }
+        ValueFormatter formatter = new ValueFormatter(session.timeZone());
+        List<String> actual = new ArrayList<>();
+        if (tc.kind() == TestCase.Kind.QUERY_CHANGELOG) {
+            for (Row r : result.changelog()) {
+                actual.add(r.getKind().shortString() + "[" + format(r, result, formatter) + "]");
+            }
+        } else {
+            List<Row> rows;
+            try {
+                rows = materialize(result.changelog());
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+            for (Row r : rows) {
+                actual.add(format(r, result, formatter));
+            }
+        }
+        List<String> expected = new ArrayList<>(tc.expected());
+        if (tc.kind() == TestCase.Kind.QUERY_ROWSORT) {
+            Collections.sort(actual);
+            Collections.sort(expected);
+        }
+        if (actual.equals(expected)) {
+            return null;
+        }
+        return "results differ (- expected, + actual):\n" + LineDiff.diff(expected, actual);
+    }
+
+    private static String format(Row r, QueryResult result, ValueFormatter formatter) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.arity(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            Object v = r.getField(i);
+            sb.append(v == null ? "NULL" : formatter.format(v, result.types().get(i)));
+        }
+        return sb.toString();
+    }
+
+    /** Applies a changelog: +I/+U add a row, -U/-D remove one equal row. */
+    static List<Row> materialize(List<Row> changelog) {
+        List<Row> rows = new ArrayList<>();
+        for (Row r : changelog) {
+            if (r.getKind().isAccumulate()) {
+                rows.add(r.withKind(RowKind.INSERT));
+            } else {
+                int at = -1;
+                for (int i = 0; i < rows.size(); i++) {
+                    if (rows.get(i).fieldsEqual(r)) {
+                        at = i;
+                        break;
+                    }
+                }
+                if (at < 0) {
+                    throw new IllegalStateException("the changelog retracts a row that is not in the result: " + r);
+                }
+                rows.remove(at);
+            }
+        }
+        return rows;
+    }
+}
