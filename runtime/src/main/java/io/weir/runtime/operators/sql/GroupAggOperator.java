@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * ({@code -U}/{@code -D}), write them back and emit the result's change as described in
  * {@link GroupChangelog}: output rows are {@code grouping key ++ aggregate values}. Consecutive rows
  * of one group are folded in the aggregate handle, which keeps the accumulators, and written back
- * when another group's row or a checkpoint comes. A retraction for
+ * when another group's row or a checkpoint comes (without state TTL; with it every row writes, so
+ * that a group's time-to-live counts from its last row). A retraction for
  * a group without state (its state expired) is ignored, as in Flink. {@code HAVING} is a Calc after
  * this operator.
  */
@@ -44,6 +45,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     private GroupChangelog changelog;
     /** The group whose accumulators the handle holds and state does not have yet, or null. */
     private Row cachedKey;
+    private boolean ttlEnabled;
 
     /**
      * @param aggs the generated aggregate functions over the input row (with retraction if the input updates)
@@ -76,7 +78,8 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         this.handle = handleFactory.get();
         handle.open(new OperatorFunctionContext(zone, context.processingTimeService()));
         this.accState = context.getState(accumulatorDescriptor(handle, stateTtl));
-        this.changelog = new GroupChangelog(handle, generateUpdateBefore, isTtlEnabled(stateTtl), context.output());
+        this.ttlEnabled = isTtlEnabled(stateTtl);
+        this.changelog = new GroupChangelog(handle, generateUpdateBefore, ttlEnabled, context.output());
     }
 
     static ValueStateDescriptor<Row> accumulatorDescriptor(AggsHandle handle, Duration ttl) {
@@ -111,7 +114,11 @@ public final class GroupAggOperator implements OneInputStreamOperator {
             handle.retract(row);
         }
         if (changelog.end(key)) {
-            cachedKey = key;
+            if (ttlEnabled) {
+                accState.update(handle.getAccumulators()); // written now, so the TTL counts from this row
+            } else {
+                cachedKey = key;
+            }
         } else {
             cachedKey = null;
             accState.clear();
