@@ -66,7 +66,8 @@ class AggsHandleCodeGeneratorTest {
     void whenIntSumLeavesIntRange_thenError() {
         AggRun run = sql.aggregate("SELECT SUM(a) FROM T", false);
         run.accumulate(a(Integer.MAX_VALUE), a(1));
-        assertThrows(ArithmeticException.class, run::value);
+        ExpressionException e = assertThrows(ExpressionException.class, run::value);
+        assertTrue(e.getMessage().contains("SUM(a)") && e.getMessage().contains("INTEGER overflow"), e.getMessage());
     }
 
     @Test
@@ -217,5 +218,13 @@ class AggsHandleCodeGeneratorTest {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
             () -> AggsHandleCodeGenerator.generate(agg.getInput().getRowType(), agg.getAggCallList(), false));
         assertTrue(e.getMessage().contains("not supported yet: aggregate function BIT_AND"), e.getMessage());
+    }
+
+    @Test
+    void whenListAggIsOrdered_thenGenerationSaysItIsNotSupported() {
+        Aggregate agg = sql.aggregate("SELECT LISTAGG(s) WITHIN GROUP (ORDER BY a) FROM T");
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+            () -> AggsHandleCodeGenerator.generate(agg.getInput().getRowType(), agg.getAggCallList(), false));
+        assertTrue(e.getMessage().contains("not supported yet: WITHIN GROUP"), e.getMessage());
     }
 }

@@ -57,6 +57,7 @@ class CalcCodeGeneratorTest {
         assertEquals(19_724, sql.eval("dt + INTERVAL '1' DAY", named("dt", 19_723)));
         assertArrayEquals(new byte[] {1, 2}, (byte[]) sql.eval("bin", named("bin", new byte[] {1, 2})));
         assertEquals((short) 3, sql.eval("CAST(a AS SMALLINT)", named("a", 3)));
+        assertEquals(new BigDecimal("1.0"), sql.eval("IF(a > 1, 1, 2.5)", named("a", 3)), "DECIMAL keeps its scale");
     }
 
     @Test
@@ -121,5 +122,19 @@ class CalcCodeGeneratorTest {
     @Test
     void shouldBuildNestedRows() {
         assertEquals(Row.of(1, "x"), sql.eval("ROW(a, s)", named("a", 1, "s", "x")));
+    }
+
+    @Test
+    void shouldSplitWideProjectionsOverSeveralMethods() {
+        StringBuilder select = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            select.append(i == 0 ? "" : ", ").append("CASE WHEN a > ").append(i).append(" THEN a * ").append(i)
+                .append(" ELSE CHAR_LENGTH(s) + ").append(i).append(" END");
+        }
+        Calc calc = sql.calc("SELECT " + select + " FROM T WHERE a IS NOT NULL");
+        Row out = calc.apply(named("a", 100, "s", "xy"));
+        assertEquals(300, out.arity());
+        assertEquals(100 * 99, out.getField(99));
+        assertEquals(2 + 299, out.getField(299));
     }
 }

@@ -100,6 +100,10 @@ final class AggCallCode {
     }
 
     private void build() {
+        if (!call.getCollation().getFieldCollations().isEmpty()) {
+            throw new UnsupportedOperationException("not supported yet: WITHIN GROUP (ORDER BY ...) in "
+                + call.getAggregation().getName());
+        }
         switch (kind) {
             case COUNT: count(); break;
             case SUM:
@@ -214,17 +218,24 @@ final class AggCallCode {
     }
 
     private void minMax(boolean min) {
-        DataType t = TypeConversions.toDataType(argType);
+        SqlTypeName t = argType.getSqlTypeName();
+        if (!(SqlTypeName.NUMERIC_TYPES.contains(t) || SqlTypeName.CHAR_TYPES.contains(t)
+            || SqlTypeName.DATETIME_TYPES.contains(t) || SqlTypeName.INTERVAL_TYPES.contains(t)
+            || t == SqlTypeName.BOOLEAN)) {
+            throw new UnsupportedOperationException("not supported yet: " + call.getAggregation().getName()
+                + " of " + argType.getFullTypeString());
+        }
+        DataType type = TypeConversions.toDataType(argType);
         if (withRetraction) {
-            AccField m = add("java.util.TreeMap", "values", DataType.map(t.notNull(), DataType.bigint().notNull()).notNull(),
-                "new java.util.TreeMap()");
+            AccField m = add("java.util.TreeMap", "values",
+                DataType.map(type.notNull(), DataType.bigint().notNull()).notNull(), "new java.util.TreeMap()");
             accumulate = AF + ".increment(" + m.name + ", v);";
             retract = AF + ".decrement(" + m.name + ", v);";
             merge = AF + ".mergeCounts(" + m.name + ", (java.util.Map) " + other(0) + ");";
             value = "return " + m.name + ".isEmpty() ? null : " + m.name + (min ? ".firstKey();" : ".lastKey();");
         } else {
             retractable = false;
-            AccField m = add("Object", "value", t.nullable(true), "null");
+            AccField m = add("Object", "value", type.nullable(true), "null");
             String better = "((Comparable) %s).compareTo(" + m.name + ") " + (min ? "<" : ">") + " 0";
             accumulate = "if (" + m.name + " == null || " + String.format(better, "v") + ") " + m.name + " = v;";
             retract = notRetractable();

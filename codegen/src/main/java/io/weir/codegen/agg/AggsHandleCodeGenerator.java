@@ -128,16 +128,16 @@ public final class AggsHandleCodeGenerator {
         w.method("public boolean supportsRetract() {\n  return " + supportsRetract() + ";\n}");
         w.method(perRow("accumulate", "rc++;", "acc"));
         w.method(perRow("retract", "rc--;", "ret"));
-        StringBuilder merge = new StringBuilder("public void merge(" + ROW + " other) {\n"
-            + "  final Object[] o = other.fields();\n  rc += ((Long) o[0]).longValue();\n");
+        StringBuilder merge = new StringBuilder("final Object[] o = other.fields();\nrc += ((Long) o[0]).longValue();\n");
         for (AggCallCode c : codes) {
-            merge.append("  merge").append(c.index).append("(o);\n");
+            merge.append("merge").append(c.index).append("(o);\n");
         }
-        w.method(merge.append('}').toString());
-        w.method("public " + ROW + " getValue() {\n  return " + ROW + ".of(new Object[] {" + values(null) + "});\n}");
+        w.method(guarded("public void merge(" + ROW + " other)", merge.toString(), "other"));
+        w.method(guarded("public " + ROW + " getValue()", "return " + ROW + ".of(new Object[] {" + values(null) + "});",
+            "getAccumulators()"));
         if (properties != null) {
-            w.method("public " + ROW + " getValue(long windowStart, long windowEnd) {\n  return " + ROW
-                + ".of(new Object[] {" + values(properties) + "});\n}");
+            w.method(guarded("public " + ROW + " getValue(long windowStart, long windowEnd)",
+                "return " + ROW + ".of(new Object[] {" + values(properties) + "});", "getAccumulators()"));
         }
         for (AggCallCode c : codes) {
             perCall(w, c, offsets[c.index], distinctOffsets[c.index]);
@@ -155,15 +155,19 @@ public final class AggsHandleCodeGenerator {
     }
 
     private String perRow(String name, String countStatement, String perCallPrefix) {
-        StringBuilder sb = new StringBuilder("public void " + name + "(" + ROW + " input) {\n  try {\n"
-            + "    final Object[] in = input.fields();\n    " + countStatement + "\n");
+        StringBuilder body = new StringBuilder("final Object[] in = input.fields();\n" + countStatement + "\n");
         for (AggCallCode c : codes) {
-            sb.append("    ").append(perCallPrefix).append(c.index).append("(in);\n");
+            body.append(perCallPrefix).append(c.index).append("(in);\n");
         }
-        sb.append("  } catch (" + EXPRESSION_EXCEPTION + " e) {\n    throw e;\n"
+        return guarded("public void " + name + "(" + ROW + " input)", body.toString(), "input");
+    }
+
+    /** A method whose runtime errors become ExpressionExceptions naming the aggregates and {@code row}. */
+    private static String guarded(String signature, String body, String row) {
+        return signature + " {\n  try {\n" + indent(indent(body.trim())) + "\n"
+            + "  } catch (" + EXPRESSION_EXCEPTION + " e) {\n    throw e;\n"
             + "  } catch (UnsupportedOperationException e) {\n    throw e;\n  } catch (RuntimeException e) {\n"
-            + "    throw new " + EXPRESSION_EXCEPTION + "((String) references[0], input, e);\n  }\n}");
-        return sb.toString();
+            + "    throw new " + EXPRESSION_EXCEPTION + "((String) references[0], " + row + ", e);\n  }\n}";
     }
 
     private String values(List<WindowProperty> properties) {

@@ -40,9 +40,8 @@ public final class JaninoCompiler implements ClassCompiler {
         if (cached != null) {
             return cached;
         }
-        Class<?> compiled = doCompile(classLoader, className, source);
-        Class<?> raced = perLoader.putIfAbsent(source, compiled);
-        return raced != null ? raced : compiled;
+        // subtasks of one operator open at the same time: compile once, let the others wait
+        return perLoader.computeIfAbsent(source, s -> doCompile(classLoader, className, s));
     }
 
     /** Number of classes in the cache, for tests. */

@@ -9,7 +9,6 @@ import io.weir.runtime.generated.Projection;
 import io.weir.runtime.generated.WatermarkExpression;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -26,6 +25,9 @@ import org.apache.calcite.rex.RexNode;
 public final class ExprCodeGenerator {
     private static final String ROW = "io.weir.runtime.data.Row";
     private static final String EXPRESSION_EXCEPTION = "io.weir.runtime.generated.ExpressionException";
+
+    /** Projections per generated method; wide SELECT lists are split over several methods. */
+    static final int MAX_PROJECTIONS_PER_METHOD = 64;
 
     private final ExprTranslator translator;
 
@@ -49,51 +51,63 @@ public final class ExprCodeGenerator {
 
     private <T> GeneratedClass<T> rowToRow(String prefix, Class<T> iface, RelDataType inputType,
                                            List<RexNode> projects, RexNode condition, boolean reuseOutput) {
-        ParameterExpression in = Expressions.parameter(Object[].class, "in");
-        RexToLixTranslator.InputGetter getter = ExprTranslator.rowGetter(in, inputType);
-        BlockBuilder block = new BlockBuilder();
-        if (condition != null) {
-            Expression cond = translator.condition(block, inputType, getter, condition);
-            block.add(Expressions.ifThen(Expressions.not(cond), Expressions.return_(null, Expressions.constant(null))));
-        }
-        List<Expression> values = translator.values(block, inputType, getter, projects);
-        ParameterExpression o = Expressions.parameter(Object[].class, "o");
-        block.add(Expressions.declare(0, o, reuseOutput
-            ? Expressions.call(Expressions.parameter(io.weir.runtime.data.Row.class, "out"), "fields")
-            : Expressions.newArrayBounds(Object.class, 1, Expressions.constant(values.size()))));
-        for (int i = 0; i < values.size(); i++) {
-            block.add(Expressions.statement(Expressions.assign(
-                Expressions.arrayIndex(o, Expressions.constant(i)), values.get(i))));
-        }
-        String result = reuseOutput ? "out.setKind(input.getKind());\nreturn out;"
-            : "return new " + ROW + "(input.getKind(), o);";
-        String body = Expressions.toString(block.toBlock());
-        body = body.substring(0, body.lastIndexOf('}')) + indent(result) + "\n}\n";
-
-        List<RexNode> described = new ArrayList<>(projects);
-        String text = ExprTranslator.describe(described, inputType)
-            + (condition == null ? "" : " WHERE " + ExprTranslator.describe(List.of(condition), inputType));
         JavaClassWriter w = new JavaClassWriter(prefix, iface);
+        StringBuilder eval = new StringBuilder("private " + ROW + " eval(" + ROW + " input) {\n"
+            + "  final Object[] in = input.fields();\n");
+        if (condition != null) {
+            w.method(conditionMethod("cond", inputType, condition));
+            eval.append("  if (!cond(in)) return null;\n");
+        }
+        eval.append(reuseOutput ? "  final Object[] o = out.fields();\n"
+            : "  final Object[] o = new Object[" + projects.size() + "];\n");
+        // one method per chunk of projections keeps every method far below the JVM's 64 KB limit
+        for (int from = 0, chunk = 0; from < projects.size(); from += MAX_PROJECTIONS_PER_METHOD, chunk++) {
+            List<RexNode> part = projects.subList(from, Math.min(projects.size(), from + MAX_PROJECTIONS_PER_METHOD));
+            w.method(projectionMethod("project" + chunk, inputType, part, from));
+            eval.append("  project").append(chunk).append("(in, o);\n");
+        }
+        eval.append(reuseOutput ? "  out.setKind(input.getKind());\n  return out;\n}"
+            : "  return new " + ROW + "(input.getKind(), o);\n}");
+        String text = ExprTranslator.describe(projects, inputType)
+            + (condition == null ? "" : " WHERE " + ExprTranslator.describe(List.of(condition), inputType));
         if (reuseOutput) {
             w.field("private final " + ROW + " out = new " + ROW + "(" + projects.size() + ");");
         }
         w.method("public " + ROW + " apply(" + ROW + " input) {\n"
             + "  try {\n    return eval(input);\n  }" + rethrow("input") + "\n}");
-        w.method("private " + ROW + " eval(" + ROW + " input) {\n  final Object[] in = input.fields();\n"
-            + indent(body) + "\n}");
+        w.method(eval.toString());
         return w.build(new Object[] {"SELECT " + text});
     }
 
-    /** A {@link Predicate}: the condition, NULL as false. */
-    public GeneratedClass<Predicate> predicate(RelDataType inputType, RexNode condition) {
+    /** {@code private boolean name(Object[] in)}: the condition, NULL as false. */
+    private String conditionMethod(String name, RelDataType inputType, RexNode condition) {
         ParameterExpression in = Expressions.parameter(Object[].class, "in");
         BlockBuilder block = new BlockBuilder();
         Expression cond = translator.condition(block, inputType, ExprTranslator.rowGetter(in, inputType), condition);
         block.add(Expressions.return_(null, cond));
+        return "private boolean " + name + "(Object[] in) {\n" + indent(Expressions.toString(block.toBlock())) + "\n}";
+    }
+
+    /** {@code private void name(Object[] in, Object[] o)}: writes {@code o[offset + i]} for each projection. */
+    private String projectionMethod(String name, RelDataType inputType, List<RexNode> projects, int offset) {
+        ParameterExpression in = Expressions.parameter(Object[].class, "in");
+        ParameterExpression o = Expressions.parameter(Object[].class, "o");
+        BlockBuilder block = new BlockBuilder();
+        List<Expression> values = translator.values(block, inputType, ExprTranslator.rowGetter(in, inputType), projects);
+        for (int i = 0; i < values.size(); i++) {
+            block.add(Expressions.statement(Expressions.assign(
+                Expressions.arrayIndex(o, Expressions.constant(offset + i)), values.get(i))));
+        }
+        return "private void " + name + "(Object[] in, Object[] o) {\n" + indent(Expressions.toString(block.toBlock()))
+            + "\n}";
+    }
+
+    /** A {@link Predicate}: the condition, NULL as false. */
+    public GeneratedClass<Predicate> predicate(RelDataType inputType, RexNode condition) {
         JavaClassWriter w = new JavaClassWriter("Predicate", Predicate.class);
         w.method("public boolean test(" + ROW + " input) {\n  try {\n    return eval(input.fields());\n  }"
             + rethrow("input") + "\n}");
-        w.method("private boolean eval(Object[] in) {\n" + indent(Expressions.toString(block.toBlock())) + "\n}");
+        w.method(conditionMethod("eval", inputType, condition));
         return w.build(new Object[] {"WHERE " + ExprTranslator.describe(List.of(condition), inputType)});
     }
 

@@ -5,6 +5,7 @@ import io.weir.codegen.runtime.RowAccess;
 import org.apache.calcite.adapter.enumerable.EnumUtils;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.NullPolicy;
+import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rex.RexBuilder;
@@ -27,6 +28,9 @@ final class RexPreparer extends RexShuttle {
 
     /** {@code $ROW_FIELD(struct, index)}: field {@code index} of a nested row. */
     static final WeirSqlFunction ROW_FIELD = InternalFunctions.rowField();
+
+    /** {@code CAST(timestamp AS STRING)} in Flink's format (Calcite trims zeros and appends the zone). */
+    static final WeirSqlFunction TIMESTAMP_TO_STRING = InternalFunctions.timestampToString();
 
     private final RexBuilder rexBuilder;
     private final boolean checkedArithmetic;
@@ -53,11 +57,20 @@ final class RexPreparer extends RexShuttle {
     @Override
     public RexNode visitCall(RexCall call) {
         RexCall visited = (RexCall) super.visitCall(call);
+        if (visited.getKind() == SqlKind.CAST && isTimestampToString(visited)) {
+            return rexBuilder.makeCall(visited.getType(), TIMESTAMP_TO_STRING, visited.getOperands());
+        }
         if (!checkedArithmetic || !SqlTypeName.INT_TYPES.contains(visited.getType().getSqlTypeName())) {
             return visited;
         }
         SqlOperator checked = checkedOperator(visited.getKind());
         return checked == null ? visited : rexBuilder.makeCall(visited.getType(), checked, visited.getOperands());
+    }
+
+    private static boolean isTimestampToString(RexCall cast) {
+        SqlTypeName from = cast.getOperands().get(0).getType().getSqlTypeName();
+        return (from == SqlTypeName.TIMESTAMP || from == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)
+            && SqlTypeName.CHAR_TYPES.contains(cast.getType().getSqlTypeName());
     }
 
     private static SqlOperator checkedOperator(SqlKind kind) {
@@ -74,6 +87,21 @@ final class RexPreparer extends RexShuttle {
     /** Internal operators that only generated code uses (never in the operator table). */
     static final class InternalFunctions {
         private InternalFunctions() {
+        }
+
+        static WeirSqlFunction timestampToString() {
+            return WeirSqlFunction.internal("$TIMESTAMP_TO_STRING", opBinding -> {
+                throw new UnsupportedOperationException("$TIMESTAMP_TO_STRING is built with an explicit type");
+            }, OperandTypes.ANY, (t, call, args) -> {
+                org.apache.calcite.rel.type.RelDataType from = call.getOperands().get(0).getType();
+                Expression precision = Expressions.constant(Math.max(from.getPrecision(), 0));
+                Expression millis = EnumUtils.convert(args.get(0), long.class);
+                return from.getSqlTypeName() == SqlTypeName.TIMESTAMP
+                    ? Expressions.call(io.weir.codegen.functions.FlinkFunctions.class, "timestampToString", millis,
+                        precision)
+                    : Expressions.call(io.weir.codegen.functions.FlinkFunctions.class, "ltzToString", millis,
+                        precision, WeirSqlFunction.FUNCTION_CONTEXT);
+            }, NullPolicy.STRICT);
         }
 
         static WeirSqlFunction rowField() {

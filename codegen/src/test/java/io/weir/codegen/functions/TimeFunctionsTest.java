@@ -107,4 +107,15 @@ class TimeFunctionsTest {
         sql.context().setProcessingTime(TS);
         assertEquals(TS, sql.eval("CURRENT_TIMESTAMP"));
     }
+
+    @Test
+    void shouldConvertFractionalEpochsAndCastInTheSessionZone() {
+        assertEquals(1_500L, sql.eval("TO_TIMESTAMP_LTZ(dbl, 0)", named("dbl", 1.5)));
+        assertEquals(1_500L, sql.eval("TO_TIMESTAMP_LTZ(a, 3)", named("a", 1_500)));
+        SqlFixture tokyo = new SqlFixture().withZone("Asia/Tokyo");
+        assertEquals("2024-03-05 23:30:15.250", tokyo.eval("CAST(ltz AS VARCHAR)", named("ltz", TS)));
+        assertEquals(TS + 9 * 3_600_000L, tokyo.eval("CAST(ltz AS TIMESTAMP(3))", named("ltz", TS)));
+        assertEquals("2024-03-05 14:30:15.250", sql.eval("CAST(ts AS VARCHAR)", named("ts", TS)));
+        assertEquals("2024-03-05 14:30:15", sql.eval("CAST(CAST(ts AS TIMESTAMP(0)) AS VARCHAR)", named("ts", TS)));
+    }
 }
