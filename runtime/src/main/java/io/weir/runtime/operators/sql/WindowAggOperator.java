@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  *
  * <p>State: one accumulator row per key and slice ({@code ValueState}, namespace = slice end). Each
  * row is accumulated once, into its slice. For each window a new slice belongs to, a timer is
- * registered at {@code window end - 1} (namespace = window end); when it fires, the window's slices
+ * registered at {@code window end - 1} (namespace = window end; see {@link SliceAssigner} for time
+ * zones); when it fires, the window's slices
  * are merged ({@link NamespaceAggsHandle#merge}) and the result emitted, and slices whose last
  * window this was are cleared, so state of fired windows does not outlive them. Consecutive rows of
  * the same key and slice are accumulated in the handle without a state read and write per row.
@@ -106,9 +107,9 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     @Override
     public void processElement(Row row) throws Exception {
         long ts = WindowProgress.timeOf(row, timeIndex, isRowtime, timers);
-        long sliceEnd = assigner.sliceEnd(ts);
+        long sliceEnd = assigner.assignSliceEnd(ts);
         long watermark = progress.currentWatermark();
-        if (isRowtime && assigner.lastWindowEnd(sliceEnd) - 1 <= watermark) {
+        if (isRowtime && assigner.triggerTime(assigner.lastWindowEnd(sliceEnd)) <= watermark) {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
@@ -162,10 +163,11 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     private void registerWindows(long sliceEnd, long watermark) {
         long last = assigner.lastWindowEnd(sliceEnd);
         for (long end = assigner.firstWindowEnd(sliceEnd); end <= last; end = assigner.nextWindowEnd(end)) {
+            long trigger = assigner.triggerTime(end);
             if (!isRowtime) {
-                timers.registerProcessingTimeTimer(end, end - 1);
-            } else if (end - 1 > watermark) {
-                timers.registerEventTimeTimer(end, end - 1);
+                timers.registerProcessingTimeTimer(end, trigger);
+            } else if (trigger > watermark) {
+                timers.registerEventTimeTimer(end, trigger);
             }
         }
     }
