@@ -92,7 +92,7 @@ public final class CheckpointingOptions {
     public static final ConfigOption<Boolean> LOCAL_BACKUP_ENABLED = ConfigOptions.key(P + "local-backup.enabled").booleanType(false)
         .withDescription("Keep a local copy of task state and restore from it when intact.");
     public static final ConfigOption<String> LOCAL_BACKUP_DIRS = ConfigOptions.key(P + "local-backup.dirs").stringType(null)
-        .withDescription("Directories for local copies, separated by ',' or the path separator.");
+        .withDescription("Directories for local copies, separated by ',', ';' or the path separator.");
 
     // ---- file merging ----
     public static final ConfigOption<Boolean> FILE_MERGING_ENABLED = ConfigOptions.key(P + "file-merging.enabled").booleanType(false)

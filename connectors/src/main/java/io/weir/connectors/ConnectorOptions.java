@@ -77,7 +77,7 @@ public final class ConnectorOptions {
     /** The 'avro' format. */
     public static final class Avro {
         public static final ConfigOption<String> CODEC = ConfigOptions.key("avro.codec")
-            .stringType("null").withDescription("Compression of Avro container files: null, deflate, snappy, bzip2, xz, zstandard.");
+            .stringType("null").withDescription("Compression of Avro container files: null, deflate or bzip2.");
         public static final List<ConfigOption<?>> ALL = List.of(CODEC);
         private Avro() {
         }
@@ -139,7 +139,8 @@ public final class ConnectorOptions {
         public static final ConfigOption<Duration> ROLLOVER_INTERVAL = ConfigOptions.key("sink.rolling-policy.rollover-interval")
             .durationType(Duration.ofMinutes(30)).withDescription("Roll a part file when it is open this long.");
         public static final ConfigOption<Duration> ROLLING_CHECK_INTERVAL = ConfigOptions.key("sink.rolling-policy.check-interval")
-            .durationType(Duration.ofMinutes(1)).withDescription("How often the rollover interval is checked.");
+            .durationType(Duration.ofMinutes(1)).withDescription("Accepted for compatibility with Flink: the rollover "
+                + "interval is checked on every written row and files are closed at every checkpoint.");
         public static final ConfigOption<String> PARTITION_DEFAULT_NAME = ConfigOptions.key("partition.default-name")
             .stringType("__DEFAULT_PARTITION__").withDescription("Directory name of a NULL or empty partition value.");
         public static final List<ConfigOption<?>> ALL = List.of(SOURCE_MONITOR_INTERVAL, ROLLING_FILE_SIZE,

@@ -62,12 +62,12 @@ class ScriptEndToEndTest {
 
     @Test
     void shouldStopAtASyntaxErrorNamingFileLineAndColumn() throws Exception {
-        Path p = script("bad.sql", "SHOW TABLES;\n\nSELECT *\n  FROMM orders;\nSHOW TABLES;\n");
+        Path p = script("bad.sql", "SHOW TABLES;\n\nSELECT *\n  FROM FROM orders;\nSHOW TABLES;\n");
         Run r = weir("-f", p.toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("bad.sql:4:3: SQL parse error at line 2, column 3: encountered \"FROMM\""), r.err());
-        assertTrue(r.err().contains("  FROMM orders"), r.err());
-        assertEquals(1, r.out().split("table name", -1).length - 1, "the statement after the error must not run: " + r.out());
+        assertTrue(r.err().contains("bad.sql:4:8: SQL parse error at line 2, column 8: encountered \"FROM\""), r.err());
+        assertTrue(r.err().contains("  FROM FROM orders"), r.err());
+        assertEquals(1, r.out().split("weir> SHOW TABLES", -1).length - 1, "the statement after the error must not run: " + r.out());
     }
 
     @Test

@@ -283,6 +283,14 @@ class WeirSqlParserTest {
     }
 
     @Test
+    void shouldKeepWeirKeywordsUsableAsNamesAndFunctions() {
+        roundTrip("SELECT IF(a > 1, 'x', 'y'), string, tables, jobs, metadata, watermark, comment FROM t");
+        roundTrip("CREATE TABLE t (string STRING, `timestamp` TIMESTAMP(3), comment STRING COMMENT 'c')");
+        roundTrip("SELECT * FROM t /*+ OPTIONS('scan.startup.mode' = 'earliest-offset') */ WHERE a <> 1 LIMIT 10");
+        roundTrip("SELECT a % 2, a != 1 FROM t");
+    }
+
+    @Test
     void shouldParseScriptOfStatements() {
         SqlNodeList list = WeirSqlParser.parseStatements(
             "CREATE TABLE t (a INT) WITH ('connector' = 'x');\nSHOW TABLES;\nSET 'a' = 'b';\n");

@@ -42,6 +42,7 @@ public class MapStateIterationBenchmark {
     @Param({"100"})
     public int entriesPerKey;
 
+    private java.nio.file.Path localDir;
     private StateBackend stateBackend;
     private KeyedStateBackend<Long> keyed;
     private MapState<Long, Long> state;
@@ -50,7 +51,8 @@ public class MapStateIterationBenchmark {
 
     @Setup(Level.Trial)
     public void fill() throws Exception {
-        stateBackend = StateBenchmarkSupport.stateBackend(backend, StateBenchmarkSupport.tempDir(), "512 mb");
+        localDir = StateBenchmarkSupport.tempDir();
+        stateBackend = StateBenchmarkSupport.stateBackend(backend, localDir, "512 mb");
         keyed = StateBenchmarkSupport.keyedBackend(stateBackend);
         state = keyed.getState(new MapStateDescriptor<>("map", BenchSerializers.LONG, BenchSerializers.LONG));
         keys = entries / entriesPerKey;
@@ -63,9 +65,10 @@ public class MapStateIterationBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws java.io.IOException {
         keyed.close();
         stateBackend.close();
+        java.nio.file.Files.deleteIfExists(localDir);
     }
 
     @Benchmark

@@ -21,7 +21,8 @@ public final class RocksDbMemoryProbe {
         long keys = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         String managed = args.length > 1 ? args[1] : "256mb";
         long baseline = kb("VmRSS");
-        StateBackend backend = StateBenchmarkSupport.stateBackend("rocksdb", StateBenchmarkSupport.tempDir(), managed);
+        Path localDir = StateBenchmarkSupport.tempDir();
+        StateBackend backend = StateBenchmarkSupport.stateBackend("rocksdb", localDir, managed);
         KeyedStateBackend<Long> keyed = StateBenchmarkSupport.keyedBackend(backend);
         ValueState<byte[]> state = keyed.getState(new ValueStateDescriptor<>("payload", new BytesSerializer()));
         byte[] payload = new byte[100];
@@ -42,6 +43,7 @@ public final class RocksDbMemoryProbe {
             keys, managed, baseline / 1024, kb("VmHWM") / 1024, (written - start) / 1e9, (read - written) / 1e9);
         keyed.close();
         backend.close();
+        Files.deleteIfExists(localDir);
     }
 
     private static long kb(String field) throws Exception {

@@ -38,6 +38,7 @@ public class ValueStateBenchmark {
     @Param({"1000000"})
     public int keys;
 
+    private java.nio.file.Path localDir;
     private StateBackend stateBackend;
     private KeyedStateBackend<Long> keyed;
     private ValueState<Long> state;
@@ -45,7 +46,8 @@ public class ValueStateBenchmark {
 
     @Setup(Level.Trial)
     public void fill() throws Exception {
-        stateBackend = StateBenchmarkSupport.stateBackend(backend, StateBenchmarkSupport.tempDir(), "512 mb");
+        localDir = StateBenchmarkSupport.tempDir();
+        stateBackend = StateBenchmarkSupport.stateBackend(backend, localDir, "512 mb");
         keyed = StateBenchmarkSupport.keyedBackend(stateBackend);
         state = keyed.getState(new ValueStateDescriptor<>("value", BenchSerializers.LONG));
         for (long k = 0; k < keys; k++) {
@@ -55,9 +57,10 @@ public class ValueStateBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws java.io.IOException {
         keyed.close();
         stateBackend.close();
+        java.nio.file.Files.deleteIfExists(localDir);
     }
 
     @Benchmark

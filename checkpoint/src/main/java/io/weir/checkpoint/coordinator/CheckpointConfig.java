@@ -38,6 +38,7 @@ public final class CheckpointConfig {
     private final boolean incremental;
     private final long inlineThreshold;
     private final boolean localBackup;
+    private final boolean parallelCleanup;
 
     private CheckpointConfig(Configuration c) {
         interval = c.get(INTERVAL);
@@ -58,6 +59,7 @@ public final class CheckpointConfig {
         incremental = c.get(INCREMENTAL_CHECKPOINTS);
         inlineThreshold = c.get(FS_SMALL_FILE_THRESHOLD);
         localBackup = c.get(LOCAL_BACKUP_ENABLED);
+        parallelCleanup = c.get(CLEANER_PARALLEL_MODE);
     }
 
     /** Reads and validates; throws {@link IllegalArgumentException} naming the offending keys. */
@@ -93,6 +95,8 @@ public final class CheckpointConfig {
         check(c.get(FS_WRITE_BUFFER_SIZE) >= 0, "The write buffer size must be zero or larger", c, FS_WRITE_BUFFER_SIZE);
         check(maxSubtasksPerChannelStateFile >= 1, "At least one subtask per channel-state file is needed",
             c, UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE);
+        check(!c.get(FILE_MERGING_ENABLED), "not supported yet: merging checkpoint files (Weir writes one file per state stream; "
+            + "leave file merging off)", c, FILE_MERGING_ENABLED);
         check(c.get(FILE_MERGING_MAX_FILE_SIZE) > 0, "The maximum merged file size must be positive", c, FILE_MERGING_MAX_FILE_SIZE);
     }
 
@@ -136,16 +140,6 @@ public final class CheckpointConfig {
     public long inlineThresholdBytes() { return inlineThreshold; }
     public boolean isLocalBackupEnabled() { return localBackup; }
 
-    /** The barrier-handling mode tasks use (see {@code io.weir.checkpoint.barrier}). */
-    public io.weir.checkpoint.barrier.BarrierHandlingMode barrierHandlingMode() {
-        if (!isExactlyOnce()) {
-            return io.weir.checkpoint.barrier.BarrierHandlingMode.AT_LEAST_ONCE;
-        }
-        if (!unaligned) {
-            return io.weir.checkpoint.barrier.BarrierHandlingMode.ALIGNED;
-        }
-        return alignedCheckpointTimeout.isZero()
-            ? io.weir.checkpoint.barrier.BarrierHandlingMode.UNALIGNED
-            : io.weir.checkpoint.barrier.BarrierHandlingMode.ALIGNED_THEN_UNALIGNED;
-    }
+    /** {@code cleaner.parallel-mode}: discard a subsumed checkpoint's operator states as separate I/O tasks. */
+    public boolean isCleanerParallelMode() { return parallelCleanup; }
 }

@@ -4,7 +4,12 @@ import io.weir.checkpoint.metadata.CheckpointMetadata;
 import io.weir.checkpoint.metadata.OperatorState;
 import io.weir.checkpoint.storage.CheckpointStorage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * A checkpoint whose {@code _metadata} is durably written: its metadata, the pointer to find it
@@ -35,21 +40,34 @@ public final class CompletedCheckpoint {
     }
 
     /**
-     * Deletes the state this checkpoint owns (exclusive and private files) and its directory. Shared
-     * files are the registry's: release them there first. Called on the I/O executor.
+     * Deletes the state this checkpoint owns (exclusive and private files), then its directory, on
+     * {@code ioExecutor}: with {@code parallel} one task per operator (Flink's
+     * {@code cleaner.parallel-mode}), else one task for all. Shared files are the registry's:
+     * release them there first. Failures go to {@code onFailure}; the rest is still deleted.
      */
-    void discardOwnedState() throws IOException {
-        IOException failure = null;
-        for (OperatorState op : metadata.operatorStates()) {
-            try {
-                op.discardState();
-            } catch (IOException e) {
-                failure = failure == null ? e : failure;
+    void discardOwnedState(Executor ioExecutor, boolean parallel, Consumer<Throwable> onFailure) {
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        if (parallel) {
+            for (OperatorState op : metadata.operatorStates()) {
+                parts.add(CompletableFuture.runAsync(() -> discard(op, onFailure), ioExecutor));
             }
+        } else {
+            parts.add(CompletableFuture.runAsync(() -> metadata.operatorStates().forEach(op -> discard(op, onFailure)), ioExecutor));
         }
-        storage.discardCompletedCheckpoint(pointer);
-        if (failure != null) {
-            throw failure;
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+            try {
+                storage.discardCompletedCheckpoint(pointer);
+            } catch (IOException | RuntimeException e) {
+                onFailure.accept(e);
+            }
+        }, ioExecutor);
+    }
+
+    private static void discard(OperatorState op, Consumer<Throwable> onFailure) {
+        try {
+            op.discardState();
+        } catch (IOException | RuntimeException e) {
+            onFailure.accept(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.weir.checkpoint.coordinator;
 
 import io.weir.checkpoint.CheckpointingOptions.ExternalizedCheckpointRetention;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,12 @@ public final class CompletedCheckpointStore {
     private final SharedStateRegistry registry;
     private final Executor ioExecutor;
     private final Consumer<Throwable> discardFailureHandler;
+    private final boolean parallelCleanup;
     private final ArrayDeque<CompletedCheckpoint> checkpoints = new ArrayDeque<>();
 
+    /** @param parallelCleanup {@code cleaner.parallel-mode} */
     public CompletedCheckpointStore(int numRetained, SharedStateRegistry registry, Executor ioExecutor,
-                                    Consumer<Throwable> discardFailureHandler) {
+                                    Consumer<Throwable> discardFailureHandler, boolean parallelCleanup) {
         if (numRetained < 1) {
             throw new IllegalArgumentException("num-retained must be at least 1");
         }
@@ -31,6 +32,7 @@ public final class CompletedCheckpointStore {
         this.registry = registry;
         this.ioExecutor = ioExecutor;
         this.discardFailureHandler = discardFailureHandler;
+        this.parallelCleanup = parallelCleanup;
     }
 
     /**
@@ -105,12 +107,6 @@ public final class CompletedCheckpointStore {
 
     private void discard(CompletedCheckpoint checkpoint) {
         registry.release(checkpoint.checkpointId());
-        ioExecutor.execute(() -> {
-            try {
-                checkpoint.discardOwnedState();
-            } catch (IOException | RuntimeException e) {
-                discardFailureHandler.accept(e);
-            }
-        });
+        checkpoint.discardOwnedState(ioExecutor, parallelCleanup, discardFailureHandler);
     }
 }

@@ -48,6 +48,10 @@ final class HandleReader {
             int subtask = in.readInt();
             op.putState(subtask, readSubtaskState());
         }
+        int finished = in.readInt();
+        for (int i = 0; i < finished; i++) {
+            op.markFinished(in.readInt());
+        }
         return op;
     }
 

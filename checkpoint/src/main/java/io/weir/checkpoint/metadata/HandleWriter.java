@@ -51,6 +51,10 @@ final class HandleWriter {
                 out.writeInt(e.getKey());
                 writeSubtaskState(e.getValue());
             }
+            out.writeInt(op.finishedSubtasks().size());
+            for (int subtask : op.finishedSubtasks()) {
+                out.writeInt(subtask);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public final class OperatorState implements Serializable {
     private final int parallelism;
     private final int maxParallelism;
     private final TreeMap<Integer, OperatorSubtaskState> subtaskStates = new TreeMap<>();
+    private final java.util.TreeSet<Integer> finishedSubtasks = new java.util.TreeSet<>();
 
     public OperatorState(String uid, int parallelism, int maxParallelism) {
         this.uid = Objects.requireNonNull(uid, "uid");
@@ -46,6 +47,28 @@ public final class OperatorState implements Serializable {
         return Collections.unmodifiableMap(subtaskStates);
     }
 
+    /**
+     * Records that {@code subtaskIndex} had finished (its input ended and it flushed) when the
+     * checkpoint was taken: a restore must start it as finished rather than run it again, or a
+     * finished source would re-read its input.
+     */
+    public void markFinished(int subtaskIndex) {
+        if (subtaskIndex < 0 || subtaskIndex >= parallelism) {
+            throw new IndexOutOfBoundsException("operator '" + uid + "' has no subtask " + subtaskIndex + " (parallelism " + parallelism + ")");
+        }
+        finishedSubtasks.add(subtaskIndex);
+    }
+
+    /** Subtasks that had finished, in index order. */
+    public java.util.SortedSet<Integer> finishedSubtasks() {
+        return Collections.unmodifiableSortedSet(finishedSubtasks);
+    }
+
+    /** Whether every subtask had finished: a restore skips this operator altogether. */
+    public boolean isFullyFinished() {
+        return finishedSubtasks.size() == parallelism;
+    }
+
     public OperatorSubtaskState state(int subtaskIndex) {
         return subtaskStates.getOrDefault(subtaskIndex, OperatorSubtaskState.empty());
     }
@@ -66,6 +89,7 @@ public final class OperatorState implements Serializable {
 
     @Override
     public String toString() {
-        return "OperatorState{" + uid + ", p=" + parallelism + "/" + maxParallelism + ", " + subtaskStates + "}";
+        return "OperatorState{" + uid + ", p=" + parallelism + "/" + maxParallelism + ", " + subtaskStates
+            + (finishedSubtasks.isEmpty() ? "" : ", finished=" + finishedSubtasks) + "}";
     }
 }

@@ -15,7 +15,7 @@ public final class StateBackendOptions {
 
     public static final ConfigOption<String> ROCKSDB_LOCAL_DIRECTORIES = ConfigOptions.key("state.backend.rocksdb.localdir")
         .stringType(null)
-        .withDescription("Local working directory of RocksDB instances (default: java.io.tmpdir/weir-rocksdb).");
+        .withDescription("Local working directory of RocksDB instances (default: java.io.tmpdir/weir-rocksdb); of a comma-separated list, the first is used.");
 
     public static final ConfigOption<Boolean> ROCKSDB_MEMORY_MANAGED = ConfigOptions.key("state.backend.rocksdb.memory.managed")
         .booleanType(true)

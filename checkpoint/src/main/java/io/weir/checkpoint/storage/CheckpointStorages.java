@@ -4,6 +4,7 @@ import static io.weir.checkpoint.CheckpointingOptions.CHECKPOINTS_DIRECTORY;
 import static io.weir.checkpoint.CheckpointingOptions.CHECKPOINT_STORAGE;
 import static io.weir.checkpoint.CheckpointingOptions.CREATE_CHECKPOINT_SUB_DIR;
 import static io.weir.checkpoint.CheckpointingOptions.FS_SMALL_FILE_THRESHOLD;
+import static io.weir.checkpoint.CheckpointingOptions.FS_WRITE_BUFFER_SIZE;
 import static io.weir.checkpoint.CheckpointingOptions.SAVEPOINT_DIRECTORY;
 
 import io.weir.checkpoint.config.Configuration;
@@ -44,7 +45,8 @@ public final class CheckpointStorages {
                 String savepoints = c.get(SAVEPOINT_DIRECTORY);
                 Path savepointDir = savepoints == null ? null
                     : CheckpointPaths.toLocalPath(savepoints, "'" + SAVEPOINT_DIRECTORY.key() + "'");
-                return new FileSystemCheckpointStorage(jobId, base, savepointDir, c.get(CREATE_CHECKPOINT_SUB_DIR), (int) threshold);
+                return new FileSystemCheckpointStorage(jobId, base, savepointDir, c.get(CREATE_CHECKPOINT_SUB_DIR), (int) threshold,
+                    c.get(FS_WRITE_BUFFER_SIZE));
             default:
                 throw new IllegalArgumentException("Unknown checkpoint storage '" + kind + "' in '" + CHECKPOINT_STORAGE.key()
                     + "' (expected 'jobmanager' or 'filesystem')");

@@ -2,7 +2,6 @@ package io.weir.checkpoint.storage;
 
 import io.weir.checkpoint.metadata.CheckpointMetadata;
 import io.weir.checkpoint.state.snapshot.CheckpointStreamFactory;
-import io.weir.checkpoint.state.snapshot.FsCheckpointStreamFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,21 +26,24 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
     private final Path taskOwnedDirectory;
     private final Path defaultSavepointDirectory;
     private final int inlineThreshold;
+    private final int writeBufferSize;
 
     /**
      * @param baseDirectory            {@code execution.checkpointing.dir}
      * @param defaultSavepointDirectory {@code execution.checkpointing.savepoint-dir}, may be null
      * @param createSubdir             {@code execution.checkpointing.create-subdir}
      * @param inlineThreshold          {@code execution.checkpointing.data-inline-threshold} in bytes
+     * @param writeBufferSize          {@code execution.checkpointing.write-buffer-size} in bytes
      */
     public FileSystemCheckpointStorage(String jobId, Path baseDirectory, Path defaultSavepointDirectory,
-                                       boolean createSubdir, int inlineThreshold) {
+                                       boolean createSubdir, int inlineThreshold, int writeBufferSize) {
         this.jobId = Objects.requireNonNull(jobId, "jobId");
         this.checkpointsDirectory = createSubdir ? baseDirectory.resolve(jobId) : baseDirectory;
         this.sharedDirectory = checkpointsDirectory.resolve(CheckpointPaths.SHARED_STATE_DIR);
         this.taskOwnedDirectory = checkpointsDirectory.resolve(CheckpointPaths.TASK_OWNED_STATE_DIR);
         this.defaultSavepointDirectory = defaultSavepointDirectory;
         this.inlineThreshold = inlineThreshold;
+        this.writeBufferSize = writeBufferSize;
     }
 
     @Override
@@ -97,12 +99,12 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
 
     @Override
     public CheckpointStreamFactory sharedStateStreamFactory() {
-        return new FsCheckpointStreamFactory(sharedDirectory, 0);
+        return new FileStateStreamFactory(sharedDirectory, 0, writeBufferSize);
     }
 
     @Override
     public CheckpointStreamFactory taskOwnedStateStreamFactory() {
-        return new FsCheckpointStreamFactory(taskOwnedDirectory, 0);
+        return new FileStateStreamFactory(taskOwnedDirectory, 0, writeBufferSize);
     }
 
     @Override
@@ -147,7 +149,7 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
 
         @Override
         public CheckpointStreamFactory exclusiveStateStreamFactory() {
-            return new FsCheckpointStreamFactory(directory, inlineThreshold);
+            return new FileStateStreamFactory(directory, inlineThreshold, writeBufferSize);
         }
 
         @Override

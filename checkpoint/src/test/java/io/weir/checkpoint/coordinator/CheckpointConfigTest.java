@@ -80,11 +80,18 @@ class CheckpointConfigTest {
     }
 
     @Test
+    void whenFileMergingEnabled_thenRefusedAsNotSupportedYet() {
+        String msg = refused("file-merging.enabled", "true");
+        assertTrue(msg.contains("not supported yet") && msg.contains("execution.checkpointing.file-merging.enabled"), msg);
+        assertFalse(config().isCleanerParallelMode() == false, "cleaner.parallel-mode defaults to true");
+    }
+
+    @Test
     void shouldDeriveBarrierHandlingModeFromModeAndUnalignedOptions() {
-        assertEquals(BarrierHandlingMode.ALIGNED, config().barrierHandlingMode());
-        assertEquals(BarrierHandlingMode.AT_LEAST_ONCE, config("mode", "AT_LEAST_ONCE").barrierHandlingMode());
-        assertEquals(BarrierHandlingMode.UNALIGNED, config("unaligned.enabled", "true").barrierHandlingMode());
+        assertEquals(BarrierHandlingMode.ALIGNED, BarrierHandlingMode.of(config()));
+        assertEquals(BarrierHandlingMode.AT_LEAST_ONCE, BarrierHandlingMode.of(config("mode", "AT_LEAST_ONCE")));
+        assertEquals(BarrierHandlingMode.UNALIGNED, BarrierHandlingMode.of(config("unaligned.enabled", "true")));
         assertEquals(BarrierHandlingMode.ALIGNED_THEN_UNALIGNED,
-            config("unaligned.enabled", "true", "aligned-checkpoint-timeout", "2 s").barrierHandlingMode());
+            BarrierHandlingMode.of(config("unaligned.enabled", "true", "aligned-checkpoint-timeout", "2 s")));
     }
 }

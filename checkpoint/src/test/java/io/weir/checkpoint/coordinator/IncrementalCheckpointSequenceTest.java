@@ -44,9 +44,9 @@ class IncrementalCheckpointSequenceTest {
 
     @BeforeEach
     void setUp() {
-        storage = new FileSystemCheckpointStorage("job", tmp, null, true, 1024);
+        storage = new FileSystemCheckpointStorage("job", tmp, null, true, 1024, 4096);
         registry = new SharedStateRegistry(Runnable::run, discardFailures::add);
-        store = new CompletedCheckpointStore(2, registry, Runnable::run, discardFailures::add);
+        store = new CompletedCheckpointStore(2, registry, Runnable::run, discardFailures::add, true);
         backend = new FakeIncrementalBackend("b1");
     }
 
@@ -138,7 +138,7 @@ class IncrementalCheckpointSequenceTest {
         List<String> pointers = store.all().stream().map(CompletedCheckpoint::pointer).toList();
 
         registry = new SharedStateRegistry(Runnable::run, discardFailures::add);
-        store = new CompletedCheckpointStore(2, registry, Runnable::run, discardFailures::add);
+        store = new CompletedCheckpointStore(2, registry, Runnable::run, discardFailures::add, true);
         for (String p : pointers) {
             store.addRecovered(new CompletedCheckpoint(storage.resolveCheckpoint(p), p, storage));
         }

@@ -2,6 +2,7 @@ package io.weir.checkpoint.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,7 @@ class MetadataSerializerTest {
             new FileStateHandle(base.resolve("channels"), 512), new long[] {0, 256}, 300);
         OperatorState source = new OperatorState("source-uid", 2, 128);
         source.putState(1, new OperatorSubtaskState(List.of(), List.of(operator), List.of(), List.of()));
+        source.markFinished(0);
         OperatorState agg = new OperatorState("agg-uid", 2, 128);
         agg.putState(0, new OperatorSubtaskState(List.of(keyGroups, incremental), List.of(), List.of(channel), List.of()));
         return new CheckpointMetadata("job-1", 7, CheckpointKind.CHECKPOINT, 1000, 1500, List.of(source, agg));
@@ -75,6 +77,8 @@ class MetadataSerializerTest {
         OperatorStateHandle op = read.operatorState("source-uid").orElseThrow().state(1).operatorState().get(0);
         assertEquals(OperatorStateHandle.Mode.UNION, op.getStateNameToPartitionOffsets().get("offsets").getMode());
         assertEquals(sampleMetadata(BASE).stateSize(), read.stateSize());
+        assertEquals(java.util.Set.of(0), read.operatorState("source-uid").orElseThrow().finishedSubtasks());
+        assertFalse(read.operatorState("source-uid").orElseThrow().isFullyFinished());
     }
 
     @Test

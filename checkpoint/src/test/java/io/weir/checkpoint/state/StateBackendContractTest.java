@@ -189,6 +189,13 @@ public abstract class StateBackendContractTest {
             }
         }
         assertFalse(totals.contains("x"));
+        for (Iterator<String> it = totals.keys().iterator(); it.hasNext(); ) {
+            it.next();
+            it.remove();
+        }
+        assertTrue(totals.isEmpty());
+        assertEquals(List.of(), b.getKeys("totals", VoidNamespace.INSTANCE).collect(Collectors.toList()));
+        totals.put("y", 2L);
         b.setCurrentKey("b");
         assertTrue(totals.isEmpty());
         totals.put("x", 10L);

@@ -34,7 +34,7 @@ class FileSystemCheckpointStorageTest {
     Path tmp;
 
     private FileSystemCheckpointStorage storage(boolean createSubdir) {
-        return new FileSystemCheckpointStorage("job-42", tmp.resolve("ckpts"), tmp.resolve("savepoints"), createSubdir, 1024);
+        return new FileSystemCheckpointStorage("job-42", tmp.resolve("ckpts"), tmp.resolve("savepoints"), createSubdir, 1024, 4096);
     }
 
     private static StreamStateHandle write(CheckpointStateOutputStream out, int bytes) throws IOException {
@@ -194,6 +194,18 @@ class FileSystemCheckpointStorageTest {
         Configuration s3 = new Configuration().setString("execution.checkpointing.dir", "s3://bucket/x");
         msg = assertThrows(IllegalArgumentException.class, () -> CheckpointStorages.fromConfiguration(s3, "j")).getMessage();
         assertTrue(msg.contains("not supported yet") && msg.contains("execution.checkpointing.dir"), msg);
+    }
+
+    @Test
+    void shouldTakeInlineThresholdAndCreateSubdirFromConfiguration() throws IOException {
+        Configuration c = new Configuration().setString("execution.checkpointing.dir", tmp.toString())
+            .setString("execution.checkpointing.data-inline-threshold", "100 b")
+            .setString("execution.checkpointing.create-subdir", "false");
+        CheckpointStorageLocation loc = CheckpointStorages.fromConfiguration(c, "j").initializeLocationForCheckpoint(1);
+        assertInstanceOf(ByteStreamStateHandle.class, write(loc.exclusiveStateStreamFactory().createCheckpointStateOutputStream(), 100));
+        FileStateHandle file = assertInstanceOf(FileStateHandle.class,
+            write(loc.exclusiveStateStreamFactory().createCheckpointStateOutputStream(), 101));
+        assertEquals(tmp.resolve("chk-1").toAbsolutePath(), file.getFilePath().getParent().toAbsolutePath());
     }
 
     @Test

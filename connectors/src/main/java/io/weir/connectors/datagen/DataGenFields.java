@@ -1,6 +1,5 @@
 package io.weir.connectors.datagen;
 
-import io.weir.connectors.format.TimeFormats;
 import io.weir.runtime.connector.ValidationException;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.DataType;
@@ -56,7 +55,7 @@ final class DataGenFields {
     FieldGenerator sequence(DataType type) {
         long start = number(type, "start", null).longValueExact();
         Function<Long, Object> cast = castFromLong(type);
-        return (index, random) -> cast.apply(start + index);
+        return (index, anchor, random) -> cast.apply(start + index);
     }
 
     private Function<Long, Object> castFromLong(DataType type) {
@@ -76,9 +75,9 @@ final class DataGenFields {
     }
 
     /** A random generator for {@code type}, honouring min, max, length, var-len and max-past. */
-    FieldGenerator random(DataType type, long startMillis, double rowsPerSecond) {
+    FieldGenerator random(DataType type, double rowsPerSecond) {
         switch (type.root()) {
-            case BOOLEAN: return (i, r) -> r.nextBoolean();
+            case BOOLEAN: return (i, a, r) -> r.nextBoolean();
             case TINYINT:
             case SMALLINT:
             case INTEGER:
@@ -87,24 +86,24 @@ final class DataGenFields {
             case DOUBLE: {
                 double min = number(type, "min", BigDecimal.ZERO).doubleValue();
                 double max = number(type, "max", BigDecimal.ONE).doubleValue();
-                return type.root() == TypeRoot.FLOAT ? (i, r) -> (float) uniform(r, min, max) : (i, r) -> uniform(r, min, max);
+                return type.root() == TypeRoot.FLOAT ? (i, a, r) -> (float) uniform(r, min, max) : (i, a, r) -> uniform(r, min, max);
             }
             case DECIMAL: {
                 BigDecimal limit = BigDecimal.TEN.pow(type.precision() - type.scale()).subtract(BigDecimal.ONE);
                 double min = number(type, "min", BigDecimal.ZERO).doubleValue();
                 double max = number(type, "max", limit).doubleValue();
-                return (i, r) -> BigDecimal.valueOf(uniform(r, min, max)).setScale(type.scale(), RoundingMode.DOWN);
+                return (i, a, r) -> BigDecimal.valueOf(uniform(r, min, max)).setScale(type.scale(), RoundingMode.DOWN);
             }
             case CHAR:
             case VARCHAR: {
                 int len = length(type.length() == Integer.MAX_VALUE ? 100 : type.length());
                 boolean varLen = bool("var-len");
-                return (i, r) -> hex(r, varLen ? 1 + r.nextInt(len) : len);
+                return (i, a, r) -> hex(r, varLen ? 1 + r.nextInt(len) : len);
             }
             case BINARY:
             case VARBINARY: {
                 int len = length(type.length() == Integer.MAX_VALUE ? 100 : type.length());
-                return (i, r) -> {
+                return (i, a, r) -> {
                     byte[] b = new byte[len];
                     r.nextBytes(b);
                     return b;
@@ -113,26 +112,26 @@ final class DataGenFields {
             case TIMESTAMP:
             case TIMESTAMP_LTZ:
             case DATE:
-            case TIME: return randomTime(type, startMillis, rowsPerSecond);
+            case TIME: return randomTime(type, rowsPerSecond);
             case ARRAY: {
-                FieldGenerator e = nested(type.elementType(), startMillis, rowsPerSecond);
+                FieldGenerator e = nested(type.elementType(), rowsPerSecond);
                 int n = length(DEFAULT_COLLECTION_SIZE);
-                return (i, r) -> {
+                return (i, a, r) -> {
                     List<Object> list = new ArrayList<>(n);
                     for (int k = 0; k < n; k++) {
-                        list.add(e.value(i, r));
+                        list.add(e.value(i, a, r));
                     }
                     return list;
                 };
             }
             case MAP: {
-                FieldGenerator k = nested(type.keyType(), startMillis, rowsPerSecond);
-                FieldGenerator v = nested(type.valueType(), startMillis, rowsPerSecond);
+                FieldGenerator k = nested(type.keyType(), rowsPerSecond);
+                FieldGenerator v = nested(type.valueType(), rowsPerSecond);
                 int n = length(DEFAULT_COLLECTION_SIZE);
-                return (i, r) -> {
+                return (i, a, r) -> {
                     Map<Object, Object> map = new HashMap<>();
                     for (int c = 0; c < n; c++) {
-                        map.put(k.value(i, r), v.value(i, r));
+                        map.put(k.value(i, a, r), v.value(i, a, r));
                     }
                     return map;
                 };
@@ -140,12 +139,12 @@ final class DataGenFields {
             case ROW: {
                 FieldGenerator[] fs = new FieldGenerator[type.rowType().arity()];
                 for (int f = 0; f < fs.length; f++) {
-                    fs[f] = nested(type.rowType().fieldType(f), startMillis, rowsPerSecond);
+                    fs[f] = nested(type.rowType().fieldType(f), rowsPerSecond);
                 }
-                return (i, r) -> {
+                return (i, a, r) -> {
                     Object[] values = new Object[fs.length];
                     for (int f = 0; f < fs.length; f++) {
-                        values[f] = fs[f].value(i, r);
+                        values[f] = fs[f].value(i, a, r);
                     }
                     return Row.of(values);
                 };
@@ -155,8 +154,8 @@ final class DataGenFields {
         }
     }
 
-    private FieldGenerator nested(DataType type, long startMillis, double rowsPerSecond) {
-        return new DataGenFields(table, field, Map.of()).random(type, startMillis, rowsPerSecond);
+    private FieldGenerator nested(DataType type, double rowsPerSecond) {
+        return new DataGenFields(table, field, Map.of()).random(type, rowsPerSecond);
     }
 
     private FieldGenerator randomLong(DataType type) {
@@ -174,19 +173,19 @@ final class DataGenFields {
             throw error("min", String.valueOf(min), "a number <= fields." + field + ".max");
         }
         Function<Long, Object> cast = castFromLong(type);
-        return (i, r) -> cast.apply(max == Long.MAX_VALUE && min == Long.MIN_VALUE ? r.nextLong()
+        return (i, a, r) -> cast.apply(max == Long.MAX_VALUE && min == Long.MIN_VALUE ? r.nextLong()
             : max == Long.MAX_VALUE ? r.nextLong(min, max) : r.nextLong(min, max + 1));
     }
 
     /**
-     * Times before the row's own moment: {@code start + index / rate} minus up to {@code max-past},
-     * so values are deterministic for a seed and the start recorded with the table.
+     * Times before the row's own moment: {@code anchor + index / rate} minus up to {@code max-past},
+     * so values are deterministic for a seed and the anchor recorded in the split.
      */
-    private FieldGenerator randomTime(DataType type, long startMillis, double rowsPerSecond) {
+    private FieldGenerator randomTime(DataType type, double rowsPerSecond) {
         long maxPast = opts.containsKey("max-past") ? duration("max-past").toMillis() : 0;
         double millisPerRow = rowsPerSecond > 0 ? 1000.0 / rowsPerSecond : 0;
-        return (i, r) -> {
-            long t = startMillis + (long) (i * millisPerRow) - (maxPast > 0 ? r.nextLong(maxPast + 1) : 0);
+        return (i, a, r) -> {
+            long t = a + (long) (i * millisPerRow) - (maxPast > 0 ? r.nextLong(maxPast + 1) : 0);
             switch (type.root()) {
                 case DATE: return (int) Math.floorDiv(t, 86_400_000L);
                 case TIME: return (int) Math.floorMod(t, 86_400_000L);
@@ -272,7 +271,4 @@ final class DataGenFields {
             + "." + key + "'. Valid values: " + valid);
     }
 
-    static String formatStart(long millis) {
-        return TimeFormats.formatTimestamp(millis, false);
-    }
 }

@@ -45,11 +45,11 @@ public final class DataGenTableFactory implements TableSourceFactory {
     @Override
     public ScanSource<?> createSource(TableContext context) {
         FactoryUtil.validateOptions(this, context, List.of());
-        return new GeneratorSource("datagen", createGenerator(context, System.currentTimeMillis()));
+        return new GeneratorSource("datagen", createGenerator(context));
     }
 
-    /** The generator of a table; {@code startMillis} anchors random time values. */
-    public static DataGenerator createGenerator(TableContext context, long startMillis) {
+    /** The generator of a table. */
+    public static DataGenerator createGenerator(TableContext context) {
         RowType type = context.physicalRowType();
         Map<String, Map<String, String>> perField = fieldOptions(context, type);
         long rows = context.get(DataGen.NUMBER_OF_ROWS) == null ? -1 : context.get(DataGen.NUMBER_OF_ROWS);
@@ -64,7 +64,7 @@ public final class DataGenTableFactory implements TableSourceFactory {
                 rows = rows < 0 ? len : Math.min(rows, len);
                 gens[i] = f.sequence(type.fieldType(i));
             } else {
-                gens[i] = f.random(type.fieldType(i), startMillis, rate);
+                gens[i] = f.random(type.fieldType(i), rate);
             }
             nullRates[i] = f.nullRate();
         }

@@ -34,12 +34,12 @@ public final class DataGenerator implements RowGenerator {
     }
 
     @Override
-    public Row generate(long index) {
+    public Row generate(long index, long anchorMillis) {
         SplittableRandom random = new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + index));
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
             boolean isNull = nullRates[i] > 0 && random.nextDouble() < nullRates[i];
-            Object v = fields[i].value(index, random);
+            Object v = fields[i].value(index, anchorMillis, random);
             values[i] = isNull ? null : v;
         }
         return Row.of(values);

@@ -41,6 +41,33 @@ final class FileCommitter implements Committer<FileCommittable> {
         }
     }
 
+    /**
+     * True for a transaction of this job and sink that no completed checkpoint covers, written by
+     * this subtask or (for subtask 0, after the sink was scaled down) by a subtask that no longer
+     * exists. A file of transaction {@code t} is pre-committed at a checkpoint {@code >= t}, so
+     * every file of a restored checkpoint {@code n} has {@code t <= n}: deleting only {@code t > n}
+     * never touches a file another subtask is about to commit.
+     */
+    private static boolean isUncovered(String txn, SinkContext context) {
+        String jobPrefix = TransactionIds.prefix(context.jobId(), context.operatorUid(), 0);
+        jobPrefix = jobPrefix.substring(0, jobPrefix.length() - 2); // without the subtask "0-"
+        if (!txn.startsWith(jobPrefix)) {
+            return false;
+        }
+        String rest = txn.substring(jobPrefix.length());
+        int dash = rest.indexOf('-');
+        int subtask;
+        long checkpoint;
+        try {
+            subtask = Integer.parseInt(rest.substring(0, dash));
+            checkpoint = Long.parseLong(rest.substring(dash + 1));
+        } catch (RuntimeException e) {
+            return false; // not one of ours
+        }
+        boolean owned = subtask == context.subtaskIndex() || (context.subtaskIndex() == 0 && subtask >= context.parallelism());
+        return owned && checkpoint > context.restoredCheckpointId();
+    }
+
     @Override
     public void abortUncovered(SinkContext context, List<FileCommittable> pendingRestored) throws IOException {
         if (!Files.isDirectory(root)) {
@@ -50,16 +77,12 @@ final class FileCommitter implements Committer<FileCommittable> {
         for (FileCommittable c : pendingRestored) {
             keep.add(c.pendingPath());
         }
-        String prefix = TransactionIds.prefix(context.jobId(), context.operatorUid(), context.subtaskIndex());
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String name = p.getFileName().toString();
                 int at = name.indexOf(FileSinkWriter.IN_PROGRESS);
-                if (at < 0 || keep.contains(p.toString())) {
-                    continue;
-                }
-                String txn = name.substring(at + FileSinkWriter.IN_PROGRESS.length());
-                if (txn.startsWith(prefix) && TransactionIds.checkpointIdOf(txn) > context.restoredCheckpointId()) {
+                if (at >= 0 && !keep.contains(p.toString())
+                    && isUncovered(name.substring(at + FileSinkWriter.IN_PROGRESS.length()), context)) {
                     Files.deleteIfExists(p);
                 }
             }

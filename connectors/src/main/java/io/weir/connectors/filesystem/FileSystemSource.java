@@ -1,12 +1,15 @@
 package io.weir.connectors.filesystem;
 
 import io.weir.checkpoint.serialization.TypeSerializer;
+import io.weir.checkpoint.config.Configuration;
 import io.weir.connectors.format.FileFormat;
+import io.weir.connectors.format.FormatFactory;
 import io.weir.connectors.format.FileRecordReader;
 import io.weir.runtime.connector.ChangelogMode;
 import io.weir.runtime.connector.ScanSource;
 import io.weir.runtime.connector.SourceContext;
 import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.connector.SupportsProjectionPushDown;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.RowType;
 
@@ -28,32 +31,41 @@ import java.util.stream.Stream;
  * is listed again at that interval and new files become new splits (files are expected to be
  * complete when they appear, as the filesystem sink guarantees).
  */
-public final class FileSystemSource implements ScanSource<FileSplit> {
+public final class FileSystemSource implements ScanSource<FileSplit>, SupportsProjectionPushDown<FileSplit> {
     private final Path root;
-    private final RowType rowType;
-    private final FileFormat format;
+    private final RowType physicalType;
+    private final FormatFactory formatFactory;
+    private final Configuration formatOptions;
     private final Partitions partitions;
-    private final boolean changelog;
     private final Duration monitorInterval;
+    private final ReadPlan plan;
+    private final FileFormat format;
 
-    FileSystemSource(Path root, RowType rowType, FileFormat format, Partitions partitions, boolean changelog,
-                     Duration monitorInterval) {
+    FileSystemSource(Path root, RowType physicalType, FormatFactory formatFactory, Configuration formatOptions,
+                     Partitions partitions, Duration monitorInterval, int[] projection) {
         this.root = root;
-        this.rowType = rowType;
-        this.format = format;
+        this.physicalType = physicalType;
+        this.formatFactory = formatFactory;
+        this.formatOptions = formatOptions;
         this.partitions = partitions;
-        this.changelog = changelog;
         this.monitorInterval = monitorInterval;
+        this.plan = new ReadPlan(physicalType, partitions.keys(), projection, formatFactory.readsFieldsByName());
+        this.format = formatFactory.createFileFormat(plan.decodeType(), formatOptions);
     }
 
     @Override
     public RowType producedType() {
-        return rowType;
+        return plan.producedType();
+    }
+
+    @Override
+    public ScanSource<FileSplit> applyProjection(int[] fields) {
+        return new FileSystemSource(root, physicalType, formatFactory, formatOptions, partitions, monitorInterval, fields);
     }
 
     @Override
     public ChangelogMode changelogMode() {
-        return changelog ? ChangelogMode.all() : ChangelogMode.insertOnly();
+        return formatFactory.producesChangelog() ? ChangelogMode.all() : ChangelogMode.insertOnly();
     }
 
     @Override
@@ -112,6 +124,8 @@ public final class FileSystemSource implements ScanSource<FileSplit> {
         return FileSplitSerializer.INSTANCE;
     }
 
+    private static final int MAX_ROWLESS_RECORDS_PER_POLL = 1000;
+
     /** Reads one file; opens it lazily on the first poll. */
     private final class Reader implements SplitReader<FileSplit> {
         private final FileSplit start;
@@ -138,7 +152,10 @@ public final class FileSystemSource implements ScanSource<FileSplit> {
             if (reader == null) {
                 open();
             }
-            while (pending.isEmpty()) {
+            for (int rowless = 0; pending.isEmpty(); rowless++) {
+                if (rowless == MAX_ROWLESS_RECORDS_PER_POLL) {
+                    return null; // many comments or skipped records: let the task handle its mailbox
+                }
                 FileSplit before = new FileSplit(start.path(), reader.position(), 0);
                 if (!reader.readNext(pending::add)) {
                     finished = true;
@@ -150,8 +167,7 @@ public final class FileSystemSource implements ScanSource<FileSplit> {
                 emittedOfRecord = 0;
             }
             emittedOfRecord++;
-            Row data = pending.poll();
-            return partitions.isPartitioned() ? partitions.fullRow(data, partitionValues) : data;
+            return plan.assemble(pending.poll(), partitionValues);
         }
 
         private void open() throws IOException {

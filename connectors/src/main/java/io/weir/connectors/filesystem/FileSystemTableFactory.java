@@ -44,8 +44,8 @@ public final class FileSystemTableFactory implements TableSourceFactory, TableSi
     @Override
     public ScanSource<?> createSource(TableContext context) {
         Setup s = setup(context);
-        return new FileSystemSource(s.root, context.physicalRowType(), s.fileFormat, s.partitions,
-            s.format.producesChangelog(), context.get(FileSystem.SOURCE_MONITOR_INTERVAL));
+        return new FileSystemSource(s.root, context.physicalRowType(), s.format, s.formatOptions, s.partitions,
+            context.get(FileSystem.SOURCE_MONITOR_INTERVAL), null);
     }
 
     @Override
@@ -60,7 +60,8 @@ public final class FileSystemTableFactory implements TableSourceFactory, TableSi
             context.get(FileSystem.ROLLOVER_INTERVAL));
     }
 
-    private record Setup(Path root, FormatFactory format, FileFormat fileFormat, Partitions partitions) {
+    private record Setup(Path root, FormatFactory format, Configuration formatOptions, FileFormat fileFormat,
+                         Partitions partitions) {
     }
 
     private Setup setup(TableContext context) {
@@ -85,6 +86,6 @@ public final class FileSystemTableFactory implements TableSourceFactory, TableSi
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             throw new ValidationException("Table '" + context.tableName() + "': " + e.getMessage(), e);
         }
-        return new Setup(Path.of(context.get(FileSystem.PATH)), format, fileFormat, partitions);
+        return new Setup(Path.of(context.get(FileSystem.PATH)), format, formatOptions, fileFormat, partitions);
     }
 }

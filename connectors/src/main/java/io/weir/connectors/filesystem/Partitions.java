@@ -43,6 +43,10 @@ final class Partitions {
         dataPositions = data.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    List<String> keys() {
+        return keys;
+    }
+
     boolean isPartitioned() {
         return !keys.isEmpty();
     }
@@ -97,21 +101,6 @@ final class Partitions {
             values[i] = text.equals(defaultName) ? null : parse(fullType.fieldType(keyPositions[i]), text, keys.get(i), file);
         }
         return values;
-    }
-
-    /** Puts the data row's fields and the partition values back in table order. */
-    Row fullRow(Row data, Object[] partitionValues) {
-        if (!isPartitioned()) {
-            return data;
-        }
-        Object[] values = new Object[fullType.arity()];
-        for (int i = 0; i < dataPositions.length; i++) {
-            values[dataPositions[i]] = data.getField(i);
-        }
-        for (int i = 0; i < keyPositions.length; i++) {
-            values[keyPositions[i]] = partitionValues[i];
-        }
-        return Row.ofKind(data.getKind(), values);
     }
 
     private static String toText(DataType t, Object v) {

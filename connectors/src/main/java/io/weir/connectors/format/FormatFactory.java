@@ -29,6 +29,14 @@ public interface FormatFactory extends Factory {
         return false;
     }
 
+    /**
+     * True if decoders find fields by name (json, avro), so a decoder for a subset of the
+     * columns reads only those; false if fields are positional (csv).
+     */
+    default boolean readsFieldsByName() {
+        return true;
+    }
+
     /** A decoder of single records (one line, one message) into rows of {@code rowType}. */
     RowDecoder createDecoder(RowType rowType, Configuration options);
 
@@ -36,10 +44,12 @@ public interface FormatFactory extends Factory {
     RowEncoder createEncoder(RowType rowType, Configuration options);
 
     /**
-     * How whole files of this format are read and written. By default a file holds one record
-     * per line ({@link LineFileFormat}); container formats such as Avro override this.
+     * How whole files of this format are read and written; thread-safe (shared by a job's
+     * subtasks). By default a file holds one record per line ({@link LineFileFormat}); container
+     * formats such as Avro override this.
      */
     default FileFormat createFileFormat(RowType rowType, Configuration options) {
-        return new LineFileFormat(createDecoder(rowType, options), createEncoder(rowType, options), identifier());
+        createDecoder(rowType, options); // fails early on unsupported types
+        return new LineFileFormat(() -> createDecoder(rowType, options), () -> createEncoder(rowType, options), identifier());
     }
 }

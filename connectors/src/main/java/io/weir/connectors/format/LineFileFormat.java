@@ -12,17 +12,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Files of one record per line ({@code \n} or {@code \r\n}), as written by json, csv and
- * debezium-json. A position is the byte offset of the next line.
+ * debezium-json. A position is the byte offset of the next line. Thread-safe: every reader and
+ * writer gets its own decoder or encoder from the suppliers.
  */
 public final class LineFileFormat implements FileFormat {
-    private final RowDecoder decoder;
-    private final RowEncoder encoder;
+    private final Supplier<RowDecoder> decoder;
+    private final Supplier<RowEncoder> encoder;
     private final String extension;
 
-    public LineFileFormat(RowDecoder decoder, RowEncoder encoder, String formatIdentifier) {
+    public LineFileFormat(Supplier<RowDecoder> decoder, Supplier<RowEncoder> encoder, String formatIdentifier) {
         this.decoder = decoder;
         this.encoder = encoder;
         this.extension = "." + formatIdentifier.replace("debezium-json", "json");
@@ -32,12 +34,12 @@ public final class LineFileFormat implements FileFormat {
     public FileRecordReader openReader(Path file, FilePosition start) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         ch.position(start.offset());
-        return new LineReader(file, Channels.newInputStream(ch), start.offset(), decoder);
+        return new LineReader(file, Channels.newInputStream(ch), start.offset(), decoder.get());
     }
 
     @Override
     public FileRecordWriter openWriter(OutputStream out) {
-        return new LineWriter(out, encoder);
+        return new LineWriter(out, encoder.get());
     }
 
     @Override

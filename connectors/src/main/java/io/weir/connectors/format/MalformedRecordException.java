@@ -2,7 +2,7 @@ package io.weir.connectors.format;
 
 /**
  * A record that a format cannot decode. The message names the field; readers that know where
- * the record came from wrap it with the file and line or offset ({@link #withLocation}).
+ * the record came from add the file and line or offset ({@link #withLocation}).
  */
 public class MalformedRecordException extends RuntimeException {
     private final String field;
@@ -12,9 +12,9 @@ public class MalformedRecordException extends RuntimeException {
         this.field = field;
     }
 
-    public MalformedRecordException(String message, Throwable cause, boolean unused) {
-        super(message, cause);
-        this.field = null;
+    private MalformedRecordException(String fullMessage, Throwable cause, String field) {
+        super(fullMessage, cause);
+        this.field = field;
     }
 
     /** The field that could not be decoded, or null when the record as a whole is broken. */
@@ -24,6 +24,6 @@ public class MalformedRecordException extends RuntimeException {
 
     /** A copy whose message starts with where the record was, e.g. {@code file /a/b.json, line 7}. */
     public MalformedRecordException withLocation(String location) {
-        return new MalformedRecordException("Malformed record at " + location + ": " + getMessage(), this, true);
+        return new MalformedRecordException("Malformed record at " + location + ": " + getMessage(), this, field);
     }
 }

@@ -5,6 +5,7 @@ import io.weir.runtime.RuntimeOptions;
 import io.weir.runtime.connector.ScanSource;
 import io.weir.runtime.connector.SourceContext;
 import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.connector.SupportsProjectionPushDown;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.RowType;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * start, so rescaling keeps the content), each generating every {@code numSplits}-th index, paced
  * so that all splits together emit {@link RowGenerator#rowsPerSecond()}.
  */
-public final class GeneratorSource implements ScanSource<GeneratorSplit> {
+public final class GeneratorSource implements ScanSource<GeneratorSplit>, SupportsProjectionPushDown<GeneratorSplit> {
     private final String name;
     private final RowGenerator generator;
 
@@ -34,6 +35,12 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit> {
         return generator.rowType();
     }
 
+    /** Generates the full rows and keeps the chosen columns (content and splits are unchanged). */
+    @Override
+    public ScanSource<GeneratorSplit> applyProjection(int[] fields) {
+        return new GeneratorSource(name, new ProjectedGenerator(generator, fields));
+    }
+
     @Override
     public boolean isBounded() {
         return generator.totalRows() >= 0;
@@ -43,8 +50,9 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit> {
     public List<GeneratorSplit> discoverSplits(SourceContext context) {
         int n = Math.max(1, context.configuration().get(RuntimeOptions.MAX_PARALLELISM));
         List<GeneratorSplit> splits = new ArrayList<>(n);
+        long anchor = System.currentTimeMillis();
         for (int i = 0; i < n; i++) {
-            splits.add(new GeneratorSplit(name, i, n, 0));
+            splits.add(new GeneratorSplit(name, i, n, 0, anchor));
         }
         return splits;
     }
@@ -95,7 +103,7 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit> {
                 return null;
             }
             ordinal++;
-            return generator.generate(index);
+            return generator.generate(index, split.anchorMillis());
         }
 
         @Override

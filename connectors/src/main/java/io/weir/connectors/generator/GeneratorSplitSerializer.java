@@ -18,6 +18,7 @@ public final class GeneratorSplitSerializer implements TypeSerializer<GeneratorS
         out.writeInt(s.index());
         out.writeInt(s.numSplits());
         out.writeLong(s.nextOrdinal());
+        out.writeLong(s.anchorMillis());
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class GeneratorSplitSerializer implements TypeSerializer<GeneratorS
         if (version != VERSION) {
             throw new IOException("unknown generator split version " + version);
         }
-        return new GeneratorSplit(in.readUTF(), in.readInt(), in.readInt(), in.readLong());
+        return new GeneratorSplit(in.readUTF(), in.readInt(), in.readInt(), in.readLong(), in.readLong());
     }
 
     @Override

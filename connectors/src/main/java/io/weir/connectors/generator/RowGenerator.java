@@ -12,8 +12,12 @@ public interface RowGenerator {
 
     RowType rowType();
 
-    /** The row at {@code index} (a fresh instance). */
-    Row generate(long index);
+    /**
+     * The row at {@code index} (a fresh instance). {@code anchorMillis} is the wall-clock time the
+     * source first started (the same for every row of a split, also after a restore), for values
+     * defined relative to "now"; generators with their own time base ignore it.
+     */
+    Row generate(long index, long anchorMillis);
 
     /** Rows in total, or -1 for unbounded. */
     long totalRows();

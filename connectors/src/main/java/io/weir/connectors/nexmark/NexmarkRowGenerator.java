@@ -117,7 +117,7 @@ public final class NexmarkRowGenerator implements RowGenerator {
     }
 
     @Override
-    public Row generate(long index) {
+    public Row generate(long index, long anchorMillis) {
         if (eventType >= 0) {
             return Row.of(project(model.event(model.eventIdOf(eventType, index)), nested[eventType]));
         }

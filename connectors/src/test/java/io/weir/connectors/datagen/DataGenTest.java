@@ -94,6 +94,44 @@ class DataGenTest {
     }
 
     @Test
+    void whenProjected_thenSameValuesOfTheChosenColumns() throws Exception {
+        List<Row> full = sorted(TestContexts.readAll(source(opts()), new TestContexts.Source()));
+        @SuppressWarnings("unchecked")
+        ScanSource<GeneratorSplit> projected = ((io.weir.runtime.connector.SupportsProjectionPushDown<GeneratorSplit>) source(opts()))
+            .applyProjection(new int[] {2, 0});
+        assertEquals(List.of("s", "id"), projected.producedType().fieldNames());
+        List<Row> rows = TestContexts.readAll(projected, new TestContexts.Source());
+        rows.sort(Comparator.comparing(r -> (Long) r.getField(1)));
+        for (int i = 0; i < full.size(); i++) {
+            assertEquals(Row.of(full.get(i).getField(2), full.get(i).getField(0)), rows.get(i));
+        }
+    }
+
+    @Test
+    void whenRestoredLater_thenTimesRelativeToNowAreUnchanged() throws Exception {
+        RowType t = RowType.of(new String[] {"ts"}, new DataType[] {DataType.timestamp(3)});
+        var ctx = TestContexts.table("gen", t, map("connector", "datagen", "rows-per-second", "0", "number-of-rows", "40",
+            "fields.ts.max-past", "1 h"));
+        @SuppressWarnings("unchecked")
+        ScanSource<GeneratorSplit> src = (ScanSource<GeneratorSplit>) FactoryUtil.discoverTableFactory(TableSourceFactory.class, ctx)
+            .createSource(ctx);
+        TestContexts.Source sctx = new TestContexts.Source();
+        GeneratorSplit split = src.discoverSplits(sctx).get(0);
+        List<Row> straight = TestContexts.poll(src.createReader(split, sctx), 100);
+        SplitReader<GeneratorSplit> r = src.createReader(split, sctx);
+        List<Row> got = TestContexts.poll(r, 3);
+        GeneratorSplit pos = r.snapshot();
+        Thread.sleep(5);
+        got.addAll(TestContexts.poll(src.createReader(pos, sctx), 100));
+        assertEquals(straight, got);
+        long now = System.currentTimeMillis();
+        for (Row row : got) {
+            long ts = (Long) row.getField(0);
+            assertTrue(ts <= now && ts >= now - 3_700_000L, "within max-past of the start");
+        }
+    }
+
+    @Test
     void whenRateLimited_thenRowsArePaced() throws Exception {
         ScanSource<GeneratorSplit> src = source(opts("rows-per-second", "100", "number-of-rows", "1000"));
         TestContexts.Source ctx = new TestContexts.Source();

@@ -124,8 +124,21 @@ class FileSystemSinkTest {
         other.write(Row.of(9, "z"));
         other.flush(false);
         sink.createCommitter(TestContexts.sink(0, 5)).abortUncovered(TestContexts.sink(0, 5), List.of());
-        assertEquals(1, hiddenFiles());
+        assertEquals(1, hiddenFiles(), "subtask 1 still exists at parallelism 2");
         other.close();
+    }
+
+    @Test
+    void whenScaledDown_thenSubtaskZeroAbortsFilesOfSubtasksThatNoLongerExist() throws Exception {
+        var sink = sink(T, List.of());
+        var gone = sink.createWriter(TestContexts.sink(3, -1), List.of());
+        gone.write(Row.of(9, "z"));
+        gone.flush(false);
+        sink.createCommitter(TestContexts.sink(1, 0)).abortUncovered(TestContexts.sink(1, 0), List.of());
+        assertEquals(1, hiddenFiles(), "only subtask 0 cleans up after removed subtasks");
+        sink.createCommitter(TestContexts.sink(0, 0)).abortUncovered(TestContexts.sink(0, 0), List.of());
+        assertEquals(0, hiddenFiles());
+        gone.close();
     }
 
     @Test
@@ -205,6 +218,10 @@ class FileSystemSinkTest {
         assertTrue(pending.get(0).finalPath().endsWith(".avro"));
         assertEquals(List.of(Row.of(1, "a"), Row.of(2, null)), TestContexts.readAll(FileSystemSourceTest.source(T, List.of(),
             "connector", "filesystem", "path", dir.toString(), "format", "avro"), new TestContexts.Source()));
+        var projected = ((io.weir.runtime.connector.SupportsProjectionPushDown<FileSplit>) FileSystemSourceTest.source(T, List.of(),
+            "connector", "filesystem", "path", dir.toString(), "format", "avro")).applyProjection(new int[] {1});
+        assertEquals(List.of(Row.of("a"), Row.of((Object) null)), TestContexts.readAll(projected, new TestContexts.Source()),
+            "a projected Avro reader schema");
         assertNotNull(sink);
     }
 

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.weir.connectors.format.FormatTestSupport.map;
 import static org.junit.jupiter.api.Assertions.*;
@@ -131,7 +130,24 @@ class FileSystemSourceTest {
             badValue.getMessage());
     }
 
-    static Map<String, String> unused() {
-        return Map.of();
+    @Test
+    void whenProjected_thenOnlyTheChosenColumnsInTheirOrderForEveryFormat() throws Exception {
+        RowType t = RowType.of(new String[] {"id", "dt", "name", "score"},
+            new DataType[] {DataType.integer(), DataType.string(), DataType.string(), DataType.doubleType()});
+        Files.createDirectories(dir.resolve("j/dt=d1"));
+        Files.writeString(dir.resolve("j/dt=d1/a.json"), "{\"id\":1,\"name\":\"a\",\"score\":\"not a number\"}\n");
+        Files.createDirectories(dir.resolve("c/dt=d2"));
+        Files.writeString(dir.resolve("c/dt=d2/a.csv"), "2,b,0.5\n");
+        int[] proj = {2, 1, 0};
+        var json = (io.weir.runtime.connector.SupportsProjectionPushDown<FileSplit>) source(t, List.of("dt"),
+            "connector", "filesystem", "path", dir.resolve("j").toString(), "format", "json");
+        ScanSource<FileSplit> pj = json.applyProjection(proj);
+        assertEquals(List.of("name", "dt", "id"), pj.producedType().fieldNames());
+        assertEquals(List.of(Row.of("a", "d1", 1)), TestContexts.readAll(pj, new TestContexts.Source()),
+            "the unread malformed 'score' is never decoded");
+        var csv = (io.weir.runtime.connector.SupportsProjectionPushDown<FileSplit>) source(t, List.of("dt"),
+            "connector", "filesystem", "path", dir.resolve("c").toString(), "format", "csv");
+        assertEquals(List.of(Row.of("b", "d2", 2)), TestContexts.readAll(csv.applyProjection(proj), new TestContexts.Source()));
+        assertEquals(List.of(Row.of(0.5)), TestContexts.readAll(csv.applyProjection(new int[] {3}), new TestContexts.Source()));
     }
 }

@@ -72,6 +72,17 @@ class AvroFormatTest {
     }
 
     @Test
+    void whenCodecIsNotAvailable_thenValidationErrorListsTheValidOnes() throws Exception {
+        var e = assertThrows(io.weir.runtime.connector.ValidationException.class,
+            () -> format("avro").createFileFormat(T, options("avro.codec", "snappy")));
+        assertTrue(e.getMessage().contains("avro.codec") && e.getMessage().contains("deflate"), e.getMessage());
+        Path file = dir.resolve("c.avro");
+        FileFormat bzip2 = format("avro").createFileFormat(T, options("avro.codec", "bzip2"));
+        writeFile(bzip2, file, List.of(row(1)));
+        assertEquals(List.of(row(1)), readFile(bzip2, file, FilePosition.START));
+    }
+
+    @Test
     void shouldRoundTripSingleBinaryRecords() {
         FormatFactory avro = format("avro");
         byte[] bytes = avro.createEncoder(T, options()).encode(row(3));

@@ -110,7 +110,7 @@ class ConnectorsOnLocalClusterIT {
         ScanSource<?> src = FactoryUtil.discoverTableFactory(TableSourceFactory.class, ctx).createSource(ctx);
         TableContext hole = TestContexts.table("hole", bid, map("connector", "blackhole"));
         run(src, FactoryUtil.discoverTableFactory(TableSinkFactory.class, hole).createSink(hole), 2);
-        Row first = ((io.weir.connectors.generator.GeneratorSource) src).generator().generate(0);
+        Row first = ((io.weir.connectors.generator.GeneratorSource) src).generator().generate(0, 0);
         assertNotNull(first.getField(0));
     }
 }

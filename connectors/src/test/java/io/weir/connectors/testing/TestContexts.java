@@ -51,13 +51,13 @@ public final class TestContexts {
         @Override public void incrementSkippedRecords() { skipped++; }
     }
 
-    /** A sink context with a fixed job id and operator uid. */
+    /** A sink context with a fixed job id and operator uid, at parallelism 2. */
     public static SinkContext sink(int subtask, long restoredCheckpointId) {
         return new SinkContext() {
             @Override public String jobId() { return "job1"; }
             @Override public String operatorUid() { return "sink"; }
             @Override public int subtaskIndex() { return subtask; }
-            @Override public int parallelism() { return 1; }
+            @Override public int parallelism() { return 2; }
             @Override public Configuration configuration() { return new Configuration(); }
             @Override public long restoredCheckpointId() { return restoredCheckpointId; }
         };

@@ -158,9 +158,23 @@ class InMemoryCatalogTest {
         CatalogException e = assertThrows(CatalogException.class, () -> execute("DROP TABLE v"));
         assertTrue(e.getMessage().endsWith("is a view: use DROP VIEW"), e.getMessage());
         assertThrows(CatalogException.class, () -> execute("CREATE VIEW v AS SELECT 1"));
+        TabularResult described = catalog.describe(((SqlRichDescribeTable) WeirSqlParser.parseStatement("DESC v")).getName());
+        assertEquals(List.of(List.of("x", "INT", "TRUE", "", "", ""), List.of("y", "STRING", "TRUE", "", "", "")),
+            described.rows());
         assertFalse(execute("CREATE VIEW IF NOT EXISTS v AS SELECT 1"));
         assertTrue(execute("DROP VIEW v"));
         assertFalse(execute("DROP VIEW IF EXISTS v"));
+    }
+
+    @Test
+    void whenViewQueryIsInvalid_thenCreateViewFailsWithPosition() {
+        execute("CREATE TABLE t (a INT)");
+        CatalogException e = assertThrows(CatalogException.class, () -> execute("CREATE VIEW v AS\nSELECT nope FROM t"));
+        assertTrue(e.getMessage().startsWith("invalid query of view `v`: Column 'nope' not found"), e.getMessage());
+        assertEquals(2, e.line());
+        CatalogException count = assertThrows(CatalogException.class, () -> execute("CREATE VIEW v (x, y) AS SELECT a FROM t"));
+        assertTrue(count.getMessage().startsWith("view `v` declares 2 columns but its query returns 1"), count.getMessage());
+        assertTrue(catalog.listViews().isEmpty());
     }
 
     @Test
@@ -302,5 +316,7 @@ class InMemoryCatalogTest {
         assertInstanceOf(SqlNode.class, WeirSqlParser.parseStatement(v.query()));
         assertTrue(v.query().endsWith("AS `v` (`x`)"), v.query());
         assertTrue(catalog.object("default_catalog", "default_database", "nope").isEmpty());
+        assertTrue(execute("CREATE VIEW w AS SELECT x + 1 AS y FROM v"), "a view over a view sees its declared names");
+        assertEquals(DataType.bigint().notNull(), catalog.getView(catalog.qualify(List.of("w"))).orElseThrow().rowType().fieldType(0));
     }
 }

@@ -3,6 +3,7 @@ package io.weir.client.config;
 import io.weir.checkpoint.CheckpointingOptions;
 import io.weir.checkpoint.state.StateBackendOptions;
 import io.weir.codegen.CodegenOptions;
+import io.weir.planner.PlannerOptions;
 import io.weir.runtime.RuntimeOptions;
 
 /**
@@ -16,7 +17,7 @@ final class KnownOptions {
     /** Options that take effect. */
     static Class<?>[] holders() {
         return new Class<?>[] {ClientOptions.class, RuntimeOptions.class, StateBackendOptions.class,
-            CodegenOptions.class, PlannerOptionsHolder.holder()};
+            CodegenOptions.class, PlannerOptions.class};
     }
 
     /**

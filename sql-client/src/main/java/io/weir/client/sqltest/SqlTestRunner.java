@@ -1,12 +1,12 @@
 package io.weir.client.sqltest;
 
+import io.weir.client.Changelogs;
 import io.weir.client.QueryResult;
 import io.weir.client.Session;
 import io.weir.client.StatementException;
 import io.weir.client.print.ValueFormatter;
 import io.weir.checkpoint.config.Configuration;
 import io.weir.runtime.data.Row;
-import io.weir.runtime.data.RowKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -110,7 +110,7 @@ public final class SqlTestRunner {
         } else {
             List<Row> rows;
             try {
-                rows = materialize(result.changelog());
+                rows = Changelogs.materialize(result.changelog());
             } catch (IllegalStateException e) {
                 return e.getMessage();
             }
@@ -141,26 +141,4 @@ public final class SqlTestRunner {
         return sb.toString();
     }
 
-    /** Applies a changelog: +I/+U add a row, -U/-D remove one equal row. */
-    static List<Row> materialize(List<Row> changelog) {
-        List<Row> rows = new ArrayList<>();
-        for (Row r : changelog) {
-            if (r.getKind().isAccumulate()) {
-                rows.add(r.withKind(RowKind.INSERT));
-            } else {
-                int at = -1;
-                for (int i = 0; i < rows.size(); i++) {
-                    if (rows.get(i).fieldsEqual(r)) {
-                        at = i;
-                        break;
-                    }
-                }
-                if (at < 0) {
-                    throw new IllegalStateException("the changelog retracts a row that is not in the result: " + r);
-                }
-                rows.remove(at);
-            }
-        }
-        return rows;
-    }
 }

@@ -52,6 +52,7 @@ final class CopyOnWriteStateTable<K, N, S> {
     private final HeapKeyedStateBackend<K> backend;
     private final StateMeta meta;
     private final TypeSerializer<N> namespaceSerializer;
+    private final TypeSerializer<K> keySerializer;
     private final HeapLayout<K, N, S> layout;
     private final TtlFilter ttl;
     private final KeyGroupMap<K, N, S>[] maps;
@@ -64,6 +65,7 @@ final class CopyOnWriteStateTable<K, N, S> {
         this.backend = backend;
         this.meta = meta;
         this.namespaceSerializer = namespaceSerializer;
+        this.keySerializer = backend.getKeySerializer();
         this.layout = layout;
         this.ttl = ttl;
         KeyGroupRange range = backend.getKeyGroupRange();
@@ -114,7 +116,17 @@ final class CopyOnWriteStateTable<K, N, S> {
 
     void put(N namespace, S value) {
         StateKey<K, N> key = currentKey(namespace);
-        writableMap(backend.getCurrentKeyGroupIndex()).map.put(key, new Entry<>(value, backend.currentVersion()));
+        KeyGroupMap<K, N, S> m = writableMap(backend.getCurrentKeyGroupIndex());
+        Entry<S> e = m.map.get(key);
+        if (e == null) {
+            // a new entry keeps its key: copy it, in case the caller reuses (mutates) key objects
+            m.map.put(new StateKey<>(keySerializer.copy(key.key()), namespaceSerializer.copy(namespace)),
+                new Entry<>(value, backend.currentVersion()));
+        } else if (e.version > backend.highestRetainedVersion()) {
+            e.value = value;
+        } else {
+            m.map.put(key, new Entry<>(value, backend.currentVersion()));
+        }
     }
 
     void remove(N namespace) {
@@ -163,6 +175,11 @@ final class CopyOnWriteStateTable<K, N, S> {
         return Stream.of(maps).flatMap(m -> m.map.keySet().stream())
             .filter(k -> Objects.equals(k.namespace(), namespace))
             .map(StateKey::key);
+    }
+
+    /** The current map of key group number {@code index} relative to the range start (for tests). */
+    KeyGroupMap<K, N, S> mapAt(int index) {
+        return maps[index];
     }
 
     /** Synchronous part of a snapshot: the current maps, which the task thread will not mutate from now on. */

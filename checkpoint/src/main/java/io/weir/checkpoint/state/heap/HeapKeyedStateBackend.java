@@ -196,6 +196,11 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
         highestRetainedVersion = runningSnapshots.isEmpty() ? 0 : runningSnapshots.lastKey();
     }
 
+    /** The table of a declared state (for tests). */
+    CopyOnWriteStateTable<K, ?, ?> table(String stateName) {
+        return tables.get(stateName);
+    }
+
     /** How many snapshots still pin copy-on-write versions (for tests). */
     synchronized int runningSnapshotCount() {
         return runningSnapshots.values().stream().mapToInt(Integer::intValue).sum();

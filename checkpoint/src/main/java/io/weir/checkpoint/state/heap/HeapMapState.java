@@ -7,8 +7,11 @@ import io.weir.checkpoint.state.ttl.TtlFilter;
 import io.weir.checkpoint.state.ttl.TtlValue;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A heap map state: a {@code HashMap} per entry. */
 final class HeapMapState<K, N, UK, UV> implements InternalMapState<K, N, UK, UV> {
@@ -74,26 +77,53 @@ final class HeapMapState<K, N, UK, UV> implements InternalMapState<K, N, UK, UV>
         return map != null && map.containsKey(key);
     }
 
-    /** A live view; its iterator's {@code remove} and {@code Entry.setValue} write through. */
+    /**
+     * A live view of the current key's map; its iterator's {@code remove} and {@code Entry.setValue}
+     * write through (iterate before changing the current key).
+     */
     @Override
     public Iterable<Map.Entry<UK, UV>> entries() {
-        return writableMap().entrySet();
+        return view(Map::entrySet);
     }
 
     @Override
     public Iterable<UK> keys() {
-        return writableMap().keySet();
+        return view(Map::keySet);
     }
 
     @Override
     public Iterable<UV> values() {
-        return writableMap().values();
+        return view(Map::values);
     }
 
-    private Map<UK, UV> writableMap() {
+    private <T> Iterable<T> view(Function<HashMap<UK, UV>, Collection<T>> part) {
         table.onAccess();
         HashMap<UK, UV> map = table.getForUpdate(namespace);
-        return map == null ? Collections.emptyMap() : map;
+        if (map == null) {
+            return Collections.emptyList();
+        }
+        N ns = namespace;
+        return () -> new Iterator<T>() {
+            private final Iterator<T> it = part.apply(map).iterator();
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return it.next();
+            }
+
+            @Override
+            public void remove() {
+                it.remove();
+                if (map.isEmpty()) {
+                    table.remove(ns);
+                }
+            }
+        };
     }
 
     @Override

@@ -382,14 +382,10 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
         } catch (RocksDBException e) {
             throw new IOException("RocksDB could not create a native checkpoint in '" + targetDir + "': " + e.getMessage(), e);
         }
-        Map<String, Long> files = new LinkedHashMap<>();
-        try (Stream<Path> list = Files.list(targetDir)) {
-            for (Path p : (Iterable<Path>) list.sorted()::iterator) {
-                files.put(p.getFileName().toString(), Files.size(p));
-            }
-        }
         List<StateMeta> metas = new ArrayList<>();
         columns.values().forEach(c -> metas.add(c.meta));
+        RocksDbNativeStateHandle.writeStatesFile(targetDir, metas);
+        Map<String, Long> files = RocksDbNativeStateHandle.listFiles(targetDir);
         return new RocksDbNativeStateHandle(keyGroupRange, targetDir, metas, files);
     }
 

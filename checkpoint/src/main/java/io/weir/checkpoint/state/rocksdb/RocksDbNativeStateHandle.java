@@ -1,20 +1,26 @@
 package io.weir.checkpoint.state.rocksdb;
 
 import io.weir.checkpoint.state.KeyGroupRange;
+import io.weir.checkpoint.state.StateDescriptor;
 import io.weir.checkpoint.state.backend.StateMeta;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A native RocksDB checkpoint of one keyed backend: a directory of hard-linked SST files plus
- * {@code CURRENT}, {@code MANIFEST-*} and {@code OPTIONS-*}, with the states it holds. It is the
+ * {@code CURRENT}, {@code MANIFEST-*} and {@code OPTIONS-*}, plus {@value #STATES_FILE} naming the
+ * states it holds. It is the
  * base of incremental checkpoints: {@link #getFiles()} names each file with its size, so that the
  * checkpoint storage can upload only SST files no retained checkpoint holds yet (SST files are
  * immutable and uniquely numbered per instance). A backend can restore from it at any key-group
@@ -33,6 +39,52 @@ public final class RocksDbNativeStateHandle implements KeyedStateHandle {
         this.directory = directory.toString();
         this.states = List.copyOf(states);
         this.files = Map.copyOf(files);
+    }
+
+    /** Name of the file in a native checkpoint that lists its states (kind and TTL per column family). */
+    public static final String STATES_FILE = "_weir_states";
+
+    /**
+     * A handle for a native checkpoint directory as {@link RocksDbKeyedStateBackend#createNativeCheckpoint}
+     * wrote it (e.g. after the checkpoint storage downloaded its files again): the states come from
+     * {@link #STATES_FILE}, the file list from the directory.
+     */
+    public static RocksDbNativeStateHandle fromDirectory(KeyGroupRange keyGroupRange, Path directory) throws IOException {
+        List<StateMeta> states = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(directory.resolve(STATES_FILE)))) {
+            int n = in.readInt();
+            StateDescriptor.Type[] types = StateDescriptor.Type.values();
+            for (int i = 0; i < n; i++) {
+                String name = in.readUTF();
+                int type = in.readByte();
+                if (type < 0 || type >= types.length) {
+                    throw new IOException("corrupt " + directory.resolve(STATES_FILE) + ": unknown state kind " + type);
+                }
+                states.add(new StateMeta(name, types[type], in.readBoolean()));
+            }
+        }
+        return new RocksDbNativeStateHandle(keyGroupRange, directory, states, listFiles(directory));
+    }
+
+    static void writeStatesFile(Path directory, List<StateMeta> states) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(directory.resolve(STATES_FILE)))) {
+            out.writeInt(states.size());
+            for (StateMeta s : states) {
+                out.writeUTF(s.name());
+                out.writeByte(s.type().ordinal());
+                out.writeBoolean(s.ttl());
+            }
+        }
+    }
+
+    static Map<String, Long> listFiles(Path directory) throws IOException {
+        Map<String, Long> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(directory)) {
+            for (Path p : (Iterable<Path>) list.sorted()::iterator) {
+                files.put(p.getFileName().toString(), Files.size(p));
+            }
+        }
+        return files;
     }
 
     @Override

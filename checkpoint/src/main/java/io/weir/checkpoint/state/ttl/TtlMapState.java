@@ -84,22 +84,18 @@ public final class TtlMapState<K, N, UK, UV> extends AbstractTtlState<K, N, Inte
         long now = filter.now();
         List<Map.Entry<UK, UV>> live = new ArrayList<>();
         List<UK> expired = new ArrayList<>();
-        List<UK> refreshed = new ArrayList<>();
         for (Map.Entry<UK, TtlValue<UV>> e : inner.entries()) {
             if (filter.isExpired(e.getValue(), now)) {
                 expired.add(e.getKey());
             } else {
                 live.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().userValue()));
-                if (refreshOnRead()) {
-                    refreshed.add(e.getKey());
-                }
             }
         }
         for (UK k : expired) {
             inner.remove(k);
         }
-        for (Map.Entry<UK, UV> e : live) {
-            if (!refreshed.isEmpty()) {
+        if (refreshOnRead()) {
+            for (Map.Entry<UK, UV> e : live) {
                 inner.put(e.getKey(), new TtlValue<>(e.getValue(), now));
             }
         }

@@ -169,7 +169,7 @@ class RocksDbStateBackendTest extends StateBackendContractTest {
             }
         }
         assertEquals(100, restoredKeys);
-        KeyedStateBackend<String> whole = keyed(ALL, List.of(handle));
+        KeyedStateBackend<String> whole = keyed(ALL, List.of(RocksDbNativeStateHandle.fromDirectory(ALL, handle.getDirectory())));
         checkAllKinds(whole, 100);
     }
 

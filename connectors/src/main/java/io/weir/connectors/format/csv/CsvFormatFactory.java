@@ -26,6 +26,11 @@ public final class CsvFormatFactory implements FormatFactory {
     }
 
     @Override
+    public boolean readsFieldsByName() {
+        return false;
+    }
+
+    @Override
     public RowDecoder createDecoder(RowType rowType, Configuration options) {
         return new CsvRowDecoder(rowType, delimiter(options), quote(options), options.get(Csv.NULL_LITERAL),
             options.get(Csv.ALLOW_COMMENTS), options.get(Csv.IGNORE_PARSE_ERRORS));

@@ -1,14 +1,11 @@
 package io.weir.connectors.format.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.weir.connectors.format.MalformedRecordException;
 import io.weir.connectors.format.RowDecoder;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.types.RowType;
 
-import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +17,7 @@ import java.util.function.Consumer;
  */
 public final class DebeziumJsonDecoder implements RowDecoder {
     private final JsonReaders.RowReader reader;
+    private final JsonScanner scanner = new JsonScanner();
     private final boolean schemaInclude;
     private final boolean ignoreParseErrors;
     private long skipped;
@@ -50,46 +48,56 @@ public final class DebeziumJsonDecoder implements RowDecoder {
     }
 
     private Row[] parse(byte[] bytes, int offset, int length) {
-        try (JsonParser p = JsonRowDecoder.FACTORY.createParser(bytes, offset, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        scanner.reset(bytes, offset, length);
+        try {
+            if (scanner.peek() != '{') {
                 throw new MalformedRecordException(null, "expected a JSON object", null);
             }
-            if (schemaInclude && !moveToField(p, "payload")) {
+            if (schemaInclude && !moveToPayload()) {
                 throw new MalformedRecordException("payload", "missing (debezium-json.schema-include is true)", null);
             }
-            return readChange(p);
+            return readChange();
         } catch (MalformedRecordException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedRecordException(null, "invalid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MalformedRecordException(null, e.getMessage(), e);
         }
     }
 
-    private static boolean moveToField(JsonParser p, String field) throws IOException {
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            p.nextToken();
-            if (name.equals(field)) {
-                return p.currentToken() == JsonToken.START_OBJECT;
-            }
-            p.skipChildren();
+    /** Enters the envelope and stops before the payload object. */
+    private boolean moveToPayload() {
+        scanner.expect('{');
+        if (scanner.consume('}')) {
+            return false;
         }
+        do {
+            String name = scanner.readString();
+            scanner.expect(':');
+            if (name.equals("payload")) {
+                return scanner.peek() == '{';
+            }
+            scanner.skipValue();
+        } while (scanner.consume(','));
         return false;
     }
 
-    private Row[] readChange(JsonParser p) throws IOException {
+    private Row[] readChange() {
         Row before = null;
         Row after = null;
         String op = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "before": before = t == JsonToken.VALUE_NULL ? null : nested(p, "before"); break;
-                case "after": after = t == JsonToken.VALUE_NULL ? null : nested(p, "after"); break;
-                case "op": op = p.getValueAsString(); break;
-                default: p.skipChildren();
-            }
+        scanner.expect('{');
+        if (!scanner.consume('}')) {
+            do {
+                String name = scanner.readString();
+                scanner.expect(':');
+                switch (name) {
+                    case "before": before = scanner.consumeNull() ? null : nested("before"); break;
+                    case "after": after = scanner.consumeNull() ? null : nested("after"); break;
+                    case "op": op = scanner.consumeNull() ? null : scanner.readString(); break;
+                    default: scanner.skipValue();
+                }
+            } while (scanner.consume(','));
+            scanner.expect('}');
         }
         if (op == null) {
             throw new MalformedRecordException("op", "missing", null);
@@ -97,11 +105,11 @@ public final class DebeziumJsonDecoder implements RowDecoder {
         return toRows(op, before, after);
     }
 
-    private Row nested(JsonParser p, String field) throws IOException {
+    private Row nested(String field) {
         try {
-            return reader.read(p);
+            return reader.read(scanner);
         } catch (MalformedRecordException e) {
-            throw new MalformedRecordException(field + "." + e.field(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
+            throw new MalformedRecordException(e.field() == null ? field : field + "." + e.field(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
         }
     }
 

@@ -1,60 +1,67 @@
 package io.weir.connectors.format.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import io.weir.connectors.format.AsciiView;
 import io.weir.connectors.format.MalformedRecordException;
 import io.weir.connectors.format.TimeFormats;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import io.weir.runtime.types.TypeRoot;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Builds, once per type, a tree of readers that turn the current JSON value of a streaming
- * {@link JsonParser} into Weir's internal value, without an intermediate JSON tree.
+ * Builds, once per type, a tree of readers that convert the next JSON value of a
+ * {@link JsonScanner} straight into Weir's internal value. Numbers and booleans may also come
+ * quoted; a string column receiving an object, array or number gets its JSON text (as Flink does).
  */
 final class JsonReaders {
 
-    /** Reads the value at the parser's current token (never {@code VALUE_NULL}, handled by the caller). */
+    /** Reads the next value, which is not {@code null} (the caller handles null). */
     interface ValueReader {
-        Object read(JsonParser p) throws IOException;
+        Object read(JsonScanner s);
     }
-
-    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactory();
 
     private JsonReaders() {
     }
 
     static ValueReader of(DataType type, String path, boolean iso, boolean failOnMissing) {
         switch (type.root()) {
-            case BOOLEAN: return p -> p.currentToken() == JsonToken.VALUE_STRING ? parseBoolean(p.getText()) : p.getBooleanValue();
-            case TINYINT: return p -> (byte) intValue(p);
-            case SMALLINT: return p -> (short) intValue(p);
-            case INTEGER: return JsonReaders::intValue;
-            case BIGINT: return p -> p.currentToken() == JsonToken.VALUE_STRING ? Long.parseLong(p.getText().trim()) : p.getLongValue();
-            case FLOAT: return p -> p.currentToken() == JsonToken.VALUE_STRING ? Float.parseFloat(p.getText()) : p.getFloatValue();
-            case DOUBLE: return p -> p.currentToken() == JsonToken.VALUE_STRING ? Double.parseDouble(p.getText()) : p.getDoubleValue();
-            case DECIMAL: return p -> decimal(p, type);
+            case BOOLEAN: return JsonReaders::bool;
+            case TINYINT: return s -> (byte) integral(s);
+            case SMALLINT: return s -> (short) integral(s);
+            case INTEGER:
+            case INTERVAL_YEAR_MONTH: return s -> Math.toIntExact(integral(s));
+            case BIGINT:
+            case INTERVAL_DAY_TIME: return JsonReaders::integral;
+            case FLOAT: return s -> Float.parseFloat(numberText(s));
+            case DOUBLE: return s -> Double.parseDouble(numberText(s));
+            case DECIMAL: return s -> decimal(numberText(s), type);
             case CHAR:
-            case VARCHAR: return JsonReaders::text;
+            case VARCHAR: return s -> s.peek() == '"' ? s.readString() : s.rawValue();
             case BINARY:
-            case VARBINARY: return JsonParser::getBinaryValue;
-            case DATE: return p -> TimeFormats.parseDate(p.getText());
-            case TIME: return p -> TimeFormats.parseTime(p.getText());
+            case VARBINARY: return s -> Base64.getDecoder().decode(s.readString());
+            case DATE: {
+                AsciiView view = new AsciiView();
+                return s -> TimeFormats.parseDate(stringView(s, view));
+            }
+            case TIME: {
+                AsciiView view = new AsciiView();
+                return s -> TimeFormats.parseTime(stringView(s, view));
+            }
             case TIMESTAMP:
-            case TIMESTAMP_LTZ: return p -> p.currentToken() == JsonToken.VALUE_NUMBER_INT
-                ? p.getLongValue() : TimeFormats.parseTimestamp(p.getText(), iso);
-            case INTERVAL_YEAR_MONTH: return JsonReaders::intValue;
-            case INTERVAL_DAY_TIME: return JsonParser::getLongValue;
+            case TIMESTAMP_LTZ: {
+                AsciiView view = new AsciiView();
+                return s -> s.peek() == '"' ? TimeFormats.parseTimestamp(stringView(s, view), iso) : integral(s);
+            }
             case ARRAY: return arrayReader(of(type.elementType(), path + "[]", iso, failOnMissing));
             case MAP:
             case MULTISET: return mapReader(type, path, iso, failOnMissing);
@@ -63,167 +70,199 @@ final class JsonReaders {
         }
     }
 
-    private static int intValue(JsonParser p) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_STRING ? Integer.parseInt(p.getText().trim()) : p.getIntValue();
+    private static CharSequence stringView(JsonScanner s, AsciiView view) {
+        int stringEnd = s.scanString();
+        if (s.stringHasEscapes) {
+            return s.decode(s.stringStart, stringEnd, true);
+        }
+        return view.of(s.buf, s.stringStart, stringEnd - s.stringStart);
     }
 
-    private static Boolean parseBoolean(String s) {
-        if ("true".equalsIgnoreCase(s)) {
+    private static Boolean bool(JsonScanner s) {
+        int c = s.peek();
+        if (c == 't') {
+            s.literal("true");
             return Boolean.TRUE;
         }
-        if ("false".equalsIgnoreCase(s)) {
+        if (c == 'f') {
+            s.literal("false");
             return Boolean.FALSE;
         }
-        throw new IllegalArgumentException("expected true or false but was '" + s + "'");
+        String text = c == '"' ? s.readString() : s.rawValue();
+        if (text.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("expected true or false but was " + text);
     }
 
-    private static BigDecimal decimal(JsonParser p, DataType type) throws IOException {
-        BigDecimal d = p.currentToken() == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim()) : p.getDecimalValue();
-        d = d.setScale(type.scale(), RoundingMode.HALF_UP);
+    private static long integral(JsonScanner s) {
+        if (s.peek() == '"') {
+            return Long.parseLong(s.readString().trim());
+        }
+        int to = s.scanNumber();
+        if (s.numberIsIntegral) {
+            return s.parseLong(s.numberStart, to);
+        }
+        return new BigDecimal(s.text(s.numberStart, to)).longValue();
+    }
+
+    private static String numberText(JsonScanner s) {
+        if (s.peek() == '"') {
+            return s.readString().trim();
+        }
+        int to = s.scanNumber();
+        return s.text(s.numberStart, to);
+    }
+
+    private static BigDecimal decimal(String text, DataType type) {
+        BigDecimal d = new BigDecimal(text).setScale(type.scale(), RoundingMode.HALF_UP);
         if (d.precision() > type.precision()) {
             throw new IllegalArgumentException("value " + d + " does not fit " + type);
         }
         return d;
     }
 
-    /** Strings as they are; other JSON values (numbers, objects, arrays) as their JSON text, like Flink. */
-    private static String text(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING || t.isScalarValue()) {
-            return p.getText();
-        }
-        StringWriter w = new StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator g = FACTORY.createGenerator(w)) {
-            g.copyCurrentStructure(p);
-        }
-        return w.toString();
-    }
-
     private static ValueReader arrayReader(ValueReader element) {
-        return p -> {
-            expect(p, JsonToken.START_ARRAY);
+        return s -> {
+            s.expect('[');
             List<Object> list = new ArrayList<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                list.add(t == JsonToken.VALUE_NULL ? null : element.read(p));
+            if (s.consume(']')) {
+                return list;
             }
+            do {
+                list.add(s.consumeNull() ? null : element.read(s));
+            } while (s.consume(','));
+            s.expect(']');
             return list;
         };
     }
 
     private static ValueReader mapReader(DataType type, String path, boolean iso, boolean failOnMissing) {
-        DataType keyType = type.root() == io.weir.runtime.types.TypeRoot.MAP ? type.keyType() : type.elementType();
-        ValueReader value = type.root() == io.weir.runtime.types.TypeRoot.MAP
-            ? of(type.valueType(), path + "{}", iso, failOnMissing) : p -> p.getIntValue();
-        java.util.function.Function<String, Object> key = keyParser(keyType, path);
-        return p -> {
-            expect(p, JsonToken.START_OBJECT);
+        boolean isMap = type.root() == TypeRoot.MAP;
+        DataType keyType = isMap ? type.keyType() : type.elementType();
+        ValueReader value = isMap ? of(type.valueType(), path + "{}", iso, failOnMissing) : s -> Math.toIntExact(integral(s));
+        Function<String, Object> key = keyParser(keyType, path);
+        return s -> {
+            s.expect('{');
             Map<Object, Object> map = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                Object k = key.apply(p.currentName());
-                JsonToken t = p.nextToken();
-                map.put(k, t == JsonToken.VALUE_NULL ? null : value.read(p));
+            if (s.consume('}')) {
+                return map;
             }
+            do {
+                Object k = key.apply(s.readString());
+                s.expect(':');
+                map.put(k, s.consumeNull() ? null : value.read(s));
+            } while (s.consume(','));
+            s.expect('}');
             return map;
         };
     }
 
-    private static java.util.function.Function<String, Object> keyParser(DataType keyType, String path) {
+    private static Function<String, Object> keyParser(DataType keyType, String path) {
         switch (keyType.root()) {
-            case CHAR: case VARCHAR: return s -> s;
+            case CHAR: case VARCHAR: return k -> k;
             case INTEGER: return Integer::valueOf;
             case BIGINT: return Long::valueOf;
             case SMALLINT: return Short::valueOf;
             case TINYINT: return Byte::valueOf;
-            case BOOLEAN: return JsonReaders::parseBoolean;
+            case BOOLEAN: return Boolean::valueOf;
             case DOUBLE: return Double::valueOf;
             default: throw new UnsupportedOperationException("not supported yet: JSON map keys of type " + keyType + " (field '" + path + "')");
         }
     }
 
-    static void expect(JsonParser p, JsonToken expected) {
-        if (p.currentToken() != expected) {
-            throw new IllegalArgumentException("expected " + describe(expected) + " but found " + describe(p.currentToken()));
-        }
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) {
-            return "end of input";
-        }
-        switch (t) {
-            case START_OBJECT: return "a JSON object";
-            case START_ARRAY: return "a JSON array";
-            case VALUE_STRING: return "a string";
-            default: return t.asString() != null ? "'" + t.asString() + "'" : t.name().toLowerCase();
-        }
-    }
-
-    /** Reads a JSON object into a {@link Row} of a given type; unknown keys are skipped. */
+    /**
+     * Reads a JSON object into a {@link Row}; unknown keys are skipped without decoding. Keys are
+     * matched as bytes, trying the next declared field first (records usually keep the order).
+     */
     static final class RowReader implements ValueReader {
-        private final Map<String, Integer> index = new HashMap<>();
+        private final byte[][] names;
+        private final String[] nameStrings;
         private final ValueReader[] fields;
         private final String[] paths;
         private final boolean failOnMissing;
 
         RowReader(RowType type, String prefix, boolean iso, boolean failOnMissing) {
             int n = type.arity();
+            names = new byte[n][];
+            nameStrings = new String[n];
             fields = new ValueReader[n];
             paths = new String[n];
             this.failOnMissing = failOnMissing;
             for (int i = 0; i < n; i++) {
+                nameStrings[i] = type.fieldName(i);
+                names[i] = type.fieldName(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 paths[i] = prefix + type.fieldName(i);
-                index.put(type.fieldName(i), i);
                 fields[i] = of(type.fieldType(i), paths[i], iso, failOnMissing);
             }
         }
 
         @Override
-        public Row read(JsonParser p) throws IOException {
-            expect(p, JsonToken.START_OBJECT);
+        public Row read(JsonScanner s) {
+            s.expect('{');
             Object[] values = new Object[fields.length];
-            int seen = 0;
-            long seenMask = 0;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                Integer i = index.get(name);
-                JsonToken t = p.nextToken();
-                if (i == null) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (t != JsonToken.VALUE_NULL) {
-                    values[i] = readField(p, i);
-                }
-                if (failOnMissing && (i >= 64 || (seenMask & (1L << i)) == 0)) {
-                    seenMask |= i < 64 ? 1L << i : 0;
-                    seen++;
-                }
+            boolean[] seen = failOnMissing ? new boolean[fields.length] : null;
+            int guess = 0;
+            if (!s.consume('}')) {
+                do {
+                    int keyEnd = s.scanString();
+                    int i = find(s, s.stringStart, keyEnd, guess);
+                    s.expect(':');
+                    if (i < 0) {
+                        s.skipValue();
+                        continue;
+                    }
+                    guess = i + 1;
+                    if (seen != null) {
+                        seen[i] = true;
+                    }
+                    if (!s.consumeNull()) {
+                        values[i] = readField(s, i);
+                    }
+                } while (s.consume(','));
+                s.expect('}');
             }
-            expect(p, JsonToken.END_OBJECT);
-            if (failOnMissing && seen < fields.length) {
-                throw missing(values, seenMask);
+            if (seen != null) {
+                checkMissing(seen);
             }
             return Row.of(values);
         }
 
-        private Object readField(JsonParser p, int i) throws IOException {
+        private int find(JsonScanner s, int from, int to, int guess) {
+            if (s.stringHasEscapes) {
+                String key = s.decode(from, to, true);
+                return Arrays.asList(nameStrings).indexOf(key);
+            }
+            int n = names.length;
+            for (int k = 0; k < n; k++) {
+                int i = guess + k < n ? guess + k : guess + k - n;
+                byte[] name = names[i];
+                if (name.length == to - from && Arrays.equals(s.buf, from, to, name, 0, name.length)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private Object readField(JsonScanner s, int i) {
             try {
-                return fields[i].read(p);
+                return fields[i].read(s);
             } catch (MalformedRecordException e) {
                 throw e;
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 throw new MalformedRecordException(paths[i], e.getMessage(), e);
             }
         }
 
-        private MalformedRecordException missing(Object[] values, long seenMask) {
-            for (int i = 0; i < fields.length; i++) {
-                if (i < 64 ? (seenMask & (1L << i)) == 0 : values[i] == null) {
-                    return new MalformedRecordException(paths[i], "missing (json.fail-on-missing-field is true)", null);
+        private void checkMissing(boolean[] seen) {
+            for (int i = 0; i < seen.length; i++) {
+                if (!seen[i]) {
+                    throw new MalformedRecordException(paths[i], "missing (json.fail-on-missing-field is true)", null);
                 }
             }
-            return new MalformedRecordException(null, "missing fields", null);
         }
     }
 }

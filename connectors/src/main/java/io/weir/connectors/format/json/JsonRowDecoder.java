@@ -1,21 +1,19 @@
 package io.weir.connectors.format.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.weir.connectors.format.MalformedRecordException;
 import io.weir.connectors.format.RowDecoder;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.RowType;
 
-import java.io.IOException;
 import java.util.function.Consumer;
 
-/** Decodes one JSON object per record into an {@code INSERT} row, streaming with Jackson. */
+/** Decodes one JSON object per record into an {@code INSERT} row, with {@link JsonScanner}. */
 public final class JsonRowDecoder implements RowDecoder {
     static final JsonFactory FACTORY = new JsonFactory();
 
     private final JsonReaders.RowReader reader;
+    private final JsonScanner scanner = new JsonScanner();
     private final boolean ignoreParseErrors;
     private long skipped;
 
@@ -41,15 +39,20 @@ public final class JsonRowDecoder implements RowDecoder {
 
     /** Decodes one object, or throws {@link MalformedRecordException} (regardless of ignore-parse-errors). */
     Row decodeRow(byte[] bytes, int offset, int length) {
-        try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        scanner.reset(bytes, offset, length);
+        try {
+            if (scanner.peek() != '{') {
                 throw new MalformedRecordException(null, "expected a JSON object", null);
             }
-            return reader.read(p);
+            Row row = reader.read(scanner);
+            if (scanner.peek() != -1) {
+                throw scanner.error("unexpected text after the object");
+            }
+            return row;
         } catch (MalformedRecordException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedRecordException(null, "invalid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MalformedRecordException(null, e.getMessage(), e);
         }
     }
 

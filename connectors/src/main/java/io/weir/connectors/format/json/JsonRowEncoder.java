@@ -37,9 +37,4 @@ public final class JsonRowEncoder implements RowEncoder {
         buffer.writeTo(out);
         buffer.reset();
     }
-
-    /** Writes {@code row} through this encoder's generator (for wrapping formats). */
-    void writeRow(JsonGenerator g, Row row) throws IOException {
-        writer.write(g, row);
-    }
 }

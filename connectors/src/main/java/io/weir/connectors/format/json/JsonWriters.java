@@ -5,7 +5,6 @@ import io.weir.connectors.format.TimeFormats;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
-import io.weir.runtime.types.TypeRoot;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -114,9 +113,5 @@ final class JsonWriters {
             }
             g.writeEndObject();
         }
-    }
-
-    static boolean isRow(DataType t) {
-        return t.root() == TypeRoot.ROW;
     }
 }
