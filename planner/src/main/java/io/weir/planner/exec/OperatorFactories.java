@@ -178,6 +178,11 @@ final class OperatorFactories {
             case HOP: assigner = SliceAssigner.hop(win.sizeMillis(), win.slideMillis(), win.offsetMillis()); break;
             default: assigner = SliceAssigner.cumulate(win.sizeMillis(), win.slideMillis(), win.offsetMillis()); break;
         }
+        boolean ltz = w.calciteInputType().getFieldList().get(win.timeIndex()).getType().getSqlTypeName()
+            == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+        if (ltz) {
+            assigner = assigner.withShiftTimeZone(zone);
+        }
         return WindowAggOperator.factory(name, uid, key, keyType, aggs, assigner, win.timeIndex(), w.rowtime(), zone);
     }
 
