@@ -63,6 +63,14 @@ public final class LocalGroupAggOperator implements OneInputStreamOperator {
         return OperatorFactory.of(name, uid, () -> new LocalGroupAggOperator(key, aggs, miniBatch, zone));
     }
 
+    /** As above, with a stateless key selector (shared by the subtasks) instead of a generated projection. */
+    public static OperatorFactory factory(String name, String uid, KeySelector key, GeneratedClass<AggsHandle> aggs,
+                                          MiniBatch miniBatch, ZoneId zone) {
+        Objects.requireNonNull(key, "key");
+        return OperatorFactory.of(name, uid,
+            () -> new LocalGroupAggOperator(() -> key, Generated.supplier(aggs), miniBatch, zone));
+    }
+
     @Override
     public void open(OperatorContext context) {
         this.output = context.output();

@@ -1,5 +1,6 @@
 package io.weir.runtime.operators.sql;
 
+import io.weir.checkpoint.state.KeyedStateBackend;
 import io.weir.checkpoint.state.ValueStateDescriptor;
 import io.weir.checkpoint.state.internal.InternalValueState;
 import io.weir.runtime.data.Row;
@@ -29,9 +30,11 @@ import java.util.function.Supplier;
  *
  * <p>State: one accumulator row per key and slice ({@code ValueState}, namespace = slice end). Each
  * row is accumulated once, into its slice. For each window a new slice belongs to, a timer is
- * registered at {@code window end - 1} (namespace = window end); when it fires, the window's slices
+ * registered at {@code window end - 1} (namespace = window end; see {@link SliceAssigner} for time
+ * zones); when it fires, the window's slices
  * are merged ({@link NamespaceAggsHandle#merge}) and the result emitted, and slices whose last
- * window this was are cleared, so state of fired windows does not outlive them.
+ * window this was are cleared, so state of fired windows does not outlive them. Consecutive rows of
+ * the same key and slice are accumulated in the handle without a state read and write per row.
  *
  * <p>Late rows: in event time a row whose slice's last window already fired
  * ({@code lastWindowEnd - 1 <= watermark}) is dropped and counted
@@ -53,6 +56,11 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     private TimerService<Long> timers;
     private WindowProgress progress;
     private OperatorFunctionContext functionContext;
+    private KeyedStateBackend<Row> keyedBackend;
+    /** The handle holds the accumulators of (cachedKey, cachedSlice), not yet written to state. */
+    private boolean cached;
+    private Row cachedKey;
+    private long cachedSlice;
 
     /**
      * @param aggs the generated aggregate functions with the requested window properties
@@ -89,7 +97,8 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         this.handle = handleFactory.get();
         this.functionContext = new OperatorFunctionContext(zone, context.processingTimeService());
         handle.open(functionContext);
-        this.slices = context.keyedStateBackend().getOrCreateValueState(LongSerializer.INSTANCE,
+        this.keyedBackend = context.keyedStateBackend();
+        this.slices = keyedBackend.getOrCreateValueState(LongSerializer.INSTANCE,
             new ValueStateDescriptor<>(STATE_NAME, new RowSerializer(handle.accumulatorType())));
         this.timers = context.timerService(LongSerializer.INSTANCE);
         this.progress = new WindowProgress(context, timers);
@@ -98,36 +107,67 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     @Override
     public void processElement(Row row) throws Exception {
         long ts = WindowProgress.timeOf(row, timeIndex, isRowtime, timers);
-        long sliceEnd = assigner.sliceEnd(ts);
+        long sliceEnd = assigner.assignSliceEnd(ts);
         long watermark = progress.currentWatermark();
-        if (isRowtime && assigner.lastWindowEnd(sliceEnd) - 1 <= watermark) {
+        if (isRowtime && assigner.triggerTime(assigner.lastWindowEnd(sliceEnd)) <= watermark) {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
-        slices.setCurrentNamespace(sliceEnd);
-        Row acc = slices.value();
-        if (acc == null) {
-            handle.resetAccumulators();
-            registerWindows(sliceEnd, watermark);
-        } else {
-            handle.setAccumulators(acc);
+        Row key = context.currentKey();
+        if (!cached || cachedSlice != sliceEnd || !key.equals(cachedKey)) {
+            flushCache();
+            slices.setCurrentNamespace(sliceEnd);
+            Row acc = slices.value();
+            if (acc == null) {
+                handle.resetAccumulators();
+                registerWindows(sliceEnd, watermark);
+            } else {
+                handle.setAccumulators(acc);
+            }
+            cached = true;
+            cachedKey = key;
+            cachedSlice = sliceEnd;
         }
         if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
             handle.accumulate(row);
         } else {
             handle.retract(row);
         }
+    }
+
+    /**
+     * Writes the accumulators the handle holds back to their key and slice. Rows of the same key and
+     * slice in a row (always so without {@code GROUP BY}) are accumulated without touching state in
+     * between; anything else that reads state (another key or slice, a timer, a checkpoint) calls
+     * this first. Restores the backend's current key.
+     */
+    private void flushCache() throws Exception {
+        if (!cached) {
+            return;
+        }
+        cached = false;
+        Row current = keyedBackend.getCurrentKey();
+        boolean switchKey = current != cachedKey;
+        if (switchKey) {
+            keyedBackend.setCurrentKey(cachedKey);
+        }
+        slices.setCurrentNamespace(cachedSlice);
         slices.update(handle.getAccumulators());
+        if (switchKey && current != null) {
+            keyedBackend.setCurrentKey(current);
+        }
+        cachedKey = null;
     }
 
     /** Timers for the windows of a new slice that have not fired yet. */
     private void registerWindows(long sliceEnd, long watermark) {
         long last = assigner.lastWindowEnd(sliceEnd);
         for (long end = assigner.firstWindowEnd(sliceEnd); end <= last; end = assigner.nextWindowEnd(end)) {
+            long trigger = assigner.triggerTime(end);
             if (!isRowtime) {
-                timers.registerProcessingTimeTimer(end, end - 1);
-            } else if (end - 1 > watermark) {
-                timers.registerEventTimeTimer(end, end - 1);
+                timers.registerProcessingTimeTimer(end, trigger);
+            } else if (trigger > watermark) {
+                timers.registerEventTimeTimer(end, trigger);
             }
         }
     }
@@ -137,6 +177,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         if (timer.domain() != (isRowtime ? TimeDomain.EVENT_TIME : TimeDomain.PROCESSING_TIME)) {
             return;
         }
+        flushCache();
         long windowEnd = (Long) timer.namespace();
         boolean empty = true;
         for (long s = assigner.firstSliceEnd(windowEnd); s <= windowEnd; s += assigner.sliceSize()) {
@@ -166,6 +207,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
 
     /** Whether any key has an accumulator for the slice ending at {@code sliceEnd} (for tests of state cleanup). */
     boolean hasSlice(long sliceEnd) throws Exception {
+        flushCache();
         try (java.util.stream.Stream<Row> keys = context.keyedStateBackend().getKeys(STATE_NAME, sliceEnd)) {
             return keys.findAny().isPresent();
         }
@@ -179,6 +221,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
 
     @Override
     public void snapshotState(long checkpointId) throws Exception {
+        flushCache();
         progress.snapshot();
     }
 

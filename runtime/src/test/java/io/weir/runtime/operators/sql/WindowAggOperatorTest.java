@@ -194,4 +194,22 @@ class WindowAggOperatorTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
+    void whenShiftTimeZone_thenDayWindowsAlignToLocalMidnightAndFireAtItsInstant(String backend) throws Exception {
+        SliceAssigner day = SliceAssigner.tumble(86_400_000L, 0).withShiftTimeZone(java.time.ZoneId.of("Asia/Shanghai"));
+        long tenLocal = java.time.Instant.parse("2026-01-01T02:00:00Z").toEpochMilli();
+        long localMidnight = java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(); // wall clock as TIMESTAMP
+        long fires = java.time.Instant.parse("2026-01-01T15:59:59.999Z").toEpochMilli();
+        try (OperatorHarness h = harness(window(day, true), backend, false)) {
+            h.processElement(at("a", 1, tenLocal)).processElement(at("a", 2, fires)).processWatermark(fires - 1);
+            assertEquals(List.of(), h.rows());
+            h.processWatermark(fires);
+            assertEquals(List.of("+I[a, 2, 3, 1, " + localMidnight + ", " + (localMidnight + 86_400_000L) + ", "
+                + (localMidnight + 86_399_999L) + "]"), strings(h.rows()));
+            h.processElement(at("a", 9, fires));
+            assertEquals(1, h.metrics().lateRecordsDropped());
+        }
+    }
 }
