@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  *
  * <p>State: one accumulator row per key and slice ({@code ValueState}, namespace = slice end). Each
  * row is accumulated once, into its slice. For each window a new slice belongs to, a timer is
- * registered at {@code window end - 1} (namespace = window end; see {@link SliceAssigner} for time
- * zones); when it fires, the window's slices
+ * registered at {@code window end - 1} in event time, at the window end in processing time
+ * (namespace = window end; see {@link SliceAssigner} for time zones); when it fires, the window's slices
  * are merged ({@link NamespaceAggsHandle#merge}) and the result emitted, and slices whose last
  * window this was are cleared, so state of fired windows does not outlive them.
  *
@@ -180,7 +180,8 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         for (long end = assigner.firstWindowEnd(sliceEnd); end <= last; end = assigner.nextWindowEnd(end)) {
             long trigger = assigner.triggerTime(end);
             if (!isRowtime) {
-                timers.registerProcessingTimeTimer(end, trigger);
+                // at the end itself, so that a row arriving in the window's last millisecond is not left behind
+                timers.registerProcessingTimeTimer(end, trigger + 1);
             } else if (trigger > watermark) {
                 timers.registerEventTimeTimer(end, trigger);
             }
