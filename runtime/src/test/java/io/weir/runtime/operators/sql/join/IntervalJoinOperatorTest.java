@@ -1,0 +1,104 @@
+package io.weir.runtime.operators.sql.join;
+
+import static io.weir.runtime.operators.sql.join.JoinTesting.INPUT_TYPE;
+import static io.weir.runtime.operators.sql.join.JoinTesting.KEY_TYPE;
+import static io.weir.runtime.operators.sql.join.JoinTesting.UTC;
+import static io.weir.runtime.operators.sql.join.JoinTesting.at;
+import static io.weir.runtime.operators.sql.join.JoinTesting.harness;
+import static io.weir.runtime.operators.sql.join.JoinTesting.ins;
+import static io.weir.runtime.operators.sql.join.JoinTesting.since;
+import static io.weir.runtime.operators.sql.join.JoinTesting.sorted;
+import static io.weir.runtime.operators.sql.join.JoinTesting.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.runtime.operators.KeySelector;
+import io.weir.runtime.operators.OperatorFactory;
+import io.weir.runtime.testutils.OperatorHarness;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IntervalJoinOperatorTest {
+
+    /** {@code l.ts BETWEEN r.ts - 5 AND r.ts + 10}. */
+    private static OperatorFactory join(JoinType type, boolean rowtime) {
+        return OperatorFactory.keyed("ij", "ij-uid",
+            () -> new IntervalJoinOperator(type, INPUT_TYPE, INPUT_TYPE, 2, 2, -5, 10, rowtime, () -> null, UTC),
+            KEY_TYPE, KeySelector.ofFields(0), KeySelector.ofFields(0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void shouldJoinRowsWithinTheIntervalOnly(String backend) throws Exception {
+        for (boolean restore : new boolean[] {false, true}) {
+            try (OperatorHarness h = harness(join(JoinType.INNER, true), backend, restore)) {
+                h.processElement(1, at("a", 1, 100))
+                    .processElement(0, at("a", 10, 94))   // 100 - 6: too early
+                    .processElement(0, at("a", 11, 95))   // r.ts - 5
+                    .processElement(0, at("a", 12, 110))  // r.ts + 10
+                    .processElement(0, at("a", 13, 111))  // too late
+                    .processElement(0, at("b", 14, 100)); // other key
+                assertEquals(List.of("+I[a, 11, 95, a, 1, 100]", "+I[a, 12, 110, a, 1, 100]"), strings(h.rows()),
+                    "restoreEveryStep=" + restore);
+                h.processElement(1, at("a", 2, 105));
+                assertEquals(sorted("+I[a, 12, 110, a, 2, 105]", "+I[a, 13, 111, a, 2, 105]"),
+                    sorted(h.rows().subList(2, h.rows().size())));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void whenWatermarkPassesTheInterval_thenStateIsCleanedAndNoLongerJoins(String backend) throws Exception {
+        try (OperatorHarness h = harness(join(JoinType.INNER, true), backend, false)) {
+            h.processElement(0, at("a", 1, 100)).processElement(1, at("a", 2, 100));
+            assertEquals(1, h.rows().size());
+            // left 100 waits for right rows up to 105, right 100 for left rows up to 110
+            h.processWatermark(0, 200).processWatermark(1, 200);
+            assertTrue(h.pendingTimers().isEmpty(), "cleanup timers fired: " + h.pendingTimers());
+            h.processElement(1, at("a", 3, 101)).processElement(0, at("a", 4, 100));
+            assertEquals(1, h.rows().size(), "rows of expired state joined: " + h.rows());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void whenOuterRowExpiresUnmatched_thenItIsEmittedPaddedOnce(String backend) throws Exception {
+        // not restored at every step: input watermarks are not state, and both inputs must advance
+        try (OperatorHarness h = harness(join(JoinType.FULL, true), backend, false)) {
+            h.processElement(0, at("a", 1, 100)).processElement(1, at("a", 2, 300)).processElement(0, at("a", 3, 299));
+            assertEquals(List.of("+I[a, 3, 299, a, 2, 300]"), strings(h.rows()));
+            h.processWatermark(0, 106).processWatermark(1, 106);
+            assertEquals(List.of("+I[a, 1, 100, null, null, null]"), since(h, 1));
+            h.processWatermark(0, 1000).processWatermark(1, 1000);
+            assertEquals(List.of(), since(h, 2), "no padding for matched rows");
+            // a row arriving after its interval has passed is padded at once
+            h.processElement(0, at("a", 5, 10));
+            assertEquals(List.of("+I[a, 5, 10, null, null, null]"), since(h, 2));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void shouldJoinOnProcessingTimeAndExpireByTheClock(String backend) throws Exception {
+        try (OperatorHarness h = OperatorHarness.builder(join(JoinType.LEFT, false)).stateBackend(backend)
+            .processingTime(1000).open()) {
+            h.processElement(1, ins("a", 1)).setProcessingTime(1004).processElement(0, ins("a", 2));
+            assertEquals(List.of("+I[a, 2, 0, a, 1, 0]"), strings(h.rows()));
+            h.setProcessingTime(1020).processElement(0, ins("a", 3));
+            assertEquals(List.of(), since(h, 1), "the left row waits for right rows until 1025");
+            h.setProcessingTime(1025);
+            assertEquals(List.of("+I[a, 3, 0, null, null, null]"), since(h, 1));
+        }
+    }
+
+    @Test
+    void whenLowerBoundExceedsUpperBound_thenConstructionFails() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> new IntervalJoinOperator(JoinType.INNER, INPUT_TYPE, INPUT_TYPE, 2, 2, 10, 5, true, () -> null, UTC));
+        assertTrue(e.getMessage().contains("lower bound 10 ms"), e.getMessage());
+    }
+}
