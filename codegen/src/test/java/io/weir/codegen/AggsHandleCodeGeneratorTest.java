@@ -219,4 +219,12 @@ class AggsHandleCodeGeneratorTest {
             () -> AggsHandleCodeGenerator.generate(agg.getInput().getRowType(), agg.getAggCallList(), false));
         assertTrue(e.getMessage().contains("not supported yet: aggregate function BIT_AND"), e.getMessage());
     }
+
+    @Test
+    void whenListAggIsOrdered_thenGenerationSaysItIsNotSupported() {
+        Aggregate agg = sql.aggregate("SELECT LISTAGG(s) WITHIN GROUP (ORDER BY a) FROM T");
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+            () -> AggsHandleCodeGenerator.generate(agg.getInput().getRowType(), agg.getAggCallList(), false));
+        assertTrue(e.getMessage().contains("not supported yet: WITHIN GROUP"), e.getMessage());
+    }
 }

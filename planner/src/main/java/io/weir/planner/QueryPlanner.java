@@ -13,6 +13,7 @@ import io.weir.planner.explain.PlanPrinter;
 import io.weir.planner.logical.LogicalSink;
 import io.weir.planner.physical.StreamPhysicalSink;
 import io.weir.planner.properties.PhysicalProperties;
+import io.weir.planner.rules.TwoPhaseAggregation;
 import io.weir.planner.schema.CatalogAccess;
 import io.weir.planner.schema.CatalogObject;
 import io.weir.planner.schema.ColumnDescriptor;
@@ -59,6 +60,15 @@ public final class QueryPlanner {
             sinks.add(optimizer.optimize(sink));
         }
         PhysicalProperties props = PhysicalProperties.infer(sinks);
+        if (conf.get(PlannerOptions.MINI_BATCH_ENABLED)) {
+            ExecGraphBuilder.validateMiniBatch(conf);
+            List<StreamPhysicalSink> split = new ArrayList<>();
+            for (StreamPhysicalSink s : sinks) {
+                split.add((StreamPhysicalSink) TwoPhaseAggregation.rewrite(s, props));
+            }
+            sinks = split;
+            props = PhysicalProperties.infer(sinks);
+        }
         String explain = PlanPrinter.print(sinks, props);
         ExecGraph graph = new ExecGraphBuilder(props, conf).build(sinks);
         List<String> tables = new ArrayList<>();

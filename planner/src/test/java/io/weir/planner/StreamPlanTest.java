@@ -89,6 +89,28 @@ class StreamPlanTest {
     }
 
     @Test
+    void shouldSplitAggregatesIntoLocalAndGlobalWithMiniBatch() {
+        f.set("table.exec.mini-batch.enabled", "true").set("table.exec.mini-batch.allow-latency", "1 s")
+            .set("table.exec.mini-batch.size", "1000").set("parallelism.default", "2")
+            .sql("SELECT customer, COUNT(*) AS c, AVG(amount) AS a, MAX(amount) AS m FROM orders GROUP BY customer")
+            .expectPlan("mini_batch_local_global");
+    }
+
+    @Test
+    void shouldKeepOnePhaseForMinMaxOverUpdatingInputWithMiniBatch() {
+        f.set("table.exec.mini-batch.enabled", "true").set("table.exec.mini-batch.allow-latency", "1 s")
+            .set("table.exec.mini-batch.size", "1000")
+            .sql("SELECT MAX(c) AS m, SUM(c) AS s FROM (SELECT customer, COUNT(*) AS c FROM orders GROUP BY customer)")
+            .expectPlan("mini_batch_updating_input");
+    }
+
+    @Test
+    void whenMiniBatchWithoutSize_thenErrorNamesOptions() {
+        f.set("table.exec.mini-batch.enabled", "true")
+            .sql("SELECT customer, COUNT(*) FROM orders GROUP BY customer").expectError("error_mini_batch_options");
+    }
+
+    @Test
     void whenUpdatingQueryGoesToInsertOnlySink_thenErrorNamesSinkAndProducer() {
         f.sql("INSERT INTO append_out SELECT customer, COUNT(*) FROM orders GROUP BY customer")
             .expectError("error_updates_into_append_sink");

@@ -4,7 +4,22 @@ import io.weir.client.print.TableauPrinter;
 import io.weir.parser.ddl.SqlStopJob;
 import io.weir.planner.catalog.InMemoryCatalog;
 import io.weir.planner.catalog.TabularResult;
+import io.weir.client.config.ClientOptions;
+import io.weir.client.print.ValueFormatter;
+import io.weir.parser.dml.SqlStatementSet;
+import io.weir.planner.PlannedQuery;
+import io.weir.planner.PlannerOptions;
+import io.weir.planner.QueryPlanner;
+import io.weir.planner.ValidationException;
 import io.weir.planner.functions.PlannerOperatorTable;
+import io.weir.runtime.cluster.JobFailure;
+import io.weir.runtime.cluster.JobStatus;
+import io.weir.runtime.data.Row;
+import io.weir.runtime.types.RowType;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import io.weir.runtime.cluster.JobClient;
 import io.weir.runtime.cluster.LocalCluster;
 import java.io.PrintStream;
@@ -28,6 +43,10 @@ final class QueryEngine implements AutoCloseable {
     private final PrintStream out;
     private final TableauPrinter printer;
     private final Supplier<ZoneId> timeZone;
+    private static final int RESULT_QUEUE_CAPACITY = 10_000;
+    private static final java.time.Duration COLLECT_TIMEOUT = java.time.Duration.ofSeconds(120);
+
+    private final QueryPlanner planner = new QueryPlanner();
     private LocalCluster cluster;
     private volatile JobClient running;
 
@@ -95,19 +114,242 @@ final class QueryEngine implements AutoCloseable {
     }
 
     void submitInserts(List<SqlInsert> inserts, String sql) {
-        throw notYet("INSERT INTO");
+        SqlNode statement = inserts.size() == 1 ? inserts.get(0)
+            : new SqlStatementSet(SqlParserPos.ZERO, new SqlNodeList(inserts, SqlParserPos.ZERO));
+        PlannedQuery planned = plan(statement);
+        JobClient job = submit(planned, sql, null);
+        out.println("[INFO] Submitting SQL update statement to the cluster...");
+        out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
+        out.println("Job ID: " + job.jobId());
+        if (config.get(PlannerOptions.DML_SYNC)) {
+            running = job;
+            try {
+                JobStatus status = await(job);
+                out.println("[INFO] Job " + job.jobId() + " " + status.name().toLowerCase(Locale.ROOT) + ".");
+            } finally {
+                running = null;
+            }
+        }
     }
 
     String explain(SqlNode statement, String sql) {
-        throw notYet("EXPLAIN");
+        return plan(statement).explain();
     }
 
     void printQuery(SqlNode query, String sql) {
-        throw notYet("running queries");
+        PlannedQuery planned = plan(query);
+        CollectSink sink = new CollectSink(RESULT_QUEUE_CAPACITY);
+        JobClient job = submit(planned, sql, sink);
+        RowType type = planned.resultType();
+        ResultView view = resultView(type);
+        running = job;
+        try {
+            drain(job, sink, view::accept, Long.MAX_VALUE);
+        } finally {
+            running = null;
+            view.finish(job.status() == JobStatus.CANCELED);
+        }
+        rethrowFailure(job);
     }
 
     QueryResult collect(SqlNode query, String sql) {
-        throw notYet("running queries");
+        PlannedQuery planned = plan(query);
+        CollectSink sink = new CollectSink(RESULT_QUEUE_CAPACITY);
+        JobClient job = submit(planned, sql, sink);
+        List<Row> rows = new ArrayList<>();
+        running = job;
+        try {
+            boolean ended = drain(job, sink, rows::add, System.nanoTime() + COLLECT_TIMEOUT.toNanos());
+            if (!ended) {
+                job.cancel();
+                throw new StatementException("the query did not end within " + COLLECT_TIMEOUT.toSeconds()
+                    + " s; queries in test files must read bounded sources");
+            }
+        } finally {
+            running = null;
+        }
+        rethrowFailure(job);
+        RowType type = planned.resultType();
+        return new QueryResult(type.fieldNames(), type.fieldTypes(), rows);
+    }
+
+    /** Waits for every job this session submitted to end; returns the failures' messages. */
+    List<String> awaitAll() {
+        List<String> failures = new ArrayList<>();
+        if (cluster == null) {
+            return failures;
+        }
+        for (JobClient j : cluster.jobs()) {
+            try {
+                j.terminationFuture().join();
+            } catch (RuntimeException e) {
+                failures.add(j.failure().map(Throwable::getMessage).orElse(String.valueOf(e.getMessage())));
+            }
+        }
+        return failures;
+    }
+
+    /** Jobs submitted by this session that have not ended. */
+    long runningJobs() {
+        return cluster == null ? 0 : cluster.jobs().stream().filter(j -> !j.status().isTerminal()).count();
+    }
+
+    private PlannedQuery plan(SqlNode statement) {
+        try {
+            return planner.plan(statement, catalog, config.current());
+        } catch (ValidationException e) {
+            throw new StatementException(e.getMessage(), e.line(), e.column(), e);
+        } catch (io.weir.runtime.connector.ValidationException e) {
+            throw new StatementException(e.getMessage(), e);
+        }
+    }
+
+    private JobClient submit(PlannedQuery planned, String sql, CollectSink sink) {
+        String name = config.current().getString(ClientOptions.PIPELINE_NAME.key());
+        if (name == null) {
+            String oneLine = sql.replaceAll("\\s+", " ").trim();
+            name = oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
+        }
+        try {
+            return cluster().submit(planned.jobGraph(name, sink));
+        } catch (io.weir.runtime.connector.ValidationException | ValidationException e) {
+            throw new StatementException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves rows from the sink to {@code consumer} until the job has ended and the queue is empty,
+     * or the deadline passes; returns whether the job ended.
+     */
+    private static boolean drain(JobClient job, CollectSink sink, java.util.function.Consumer<Row> consumer, long deadlineNanos) {
+        try {
+            while (true) {
+                Row r = sink.poll(50, TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    consumer.accept(r);
+                    continue;
+                }
+                if (job.status().isTerminal()) {
+                    for (Row rest = sink.poll(); rest != null; rest = sink.poll()) {
+                        consumer.accept(rest);
+                    }
+                    return true;
+                }
+                if (System.nanoTime() > deadlineNanos) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.cancel();
+            return true;
+        }
+    }
+
+    private static JobStatus await(JobClient job) {
+        try {
+            return job.terminationFuture().join();
+        } catch (RuntimeException e) {
+            rethrowFailure(job);
+            throw new StatementException("Job " + job.jobId() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rethrowFailure(JobClient job) {
+        if (job.failure().isPresent()) {
+            JobFailure f = job.failure().get();
+            throw new StatementException(f.getMessage(), f);
+        }
+    }
+
+    /** How the rows of a SELECT are shown, by {@code sql-client.execution.result-mode}. */
+    private interface ResultView {
+        void accept(Row row);
+
+        void finish(boolean cancelled);
+    }
+
+    private ResultView resultView(RowType type) {
+        ValueFormatter formatter = new ValueFormatter(timeZone.get());
+        ClientOptions.ResultMode mode = config.get(ClientOptions.RESULT_MODE);
+        int maxWidth = config.get(ClientOptions.MAX_COLUMN_WIDTH);
+        List<String> header = new ArrayList<>();
+        header.add("op");
+        header.addAll(type.fieldNames());
+        java.util.function.Function<Row, List<String>> cells = r -> {
+            List<String> c = new ArrayList<>(r.arity());
+            for (int i = 0; i < r.arity(); i++) {
+                c.add(formatter.format(r.getField(i), type.fieldType(i)));
+            }
+            return c;
+        };
+        switch (mode) {
+            case CHANGELOG:
+                return new ResultView() {
+                    long count;
+
+                    @Override
+                    public void accept(Row row) {
+                        out.println(row.getKind().shortString() + "[" + String.join(", ", cells.apply(row)) + "]");
+                        out.flush();
+                        count++;
+                    }
+
+                    @Override
+                    public void finish(boolean cancelled) {
+                        out.println((cancelled ? "[INFO] Query cancelled. " : "") + "Received a total of " + count + (count == 1 ? " row" : " rows"));
+                    }
+                };
+            case TABLE:
+                return new ResultView() {
+                    final List<Row> changelog = new ArrayList<>();
+
+                    @Override
+                    public void accept(Row row) {
+                        changelog.add(row);
+                        if (changelog.size() > config.get(ClientOptions.MAX_TABLE_RESULT_ROWS)) {
+                            throw new StatementException("the result has more than " + config.get(ClientOptions.MAX_TABLE_RESULT_ROWS)
+                                + " changes; use the tableau or changelog result mode, or raise sql-client.execution.max-table-result.rows");
+                        }
+                    }
+
+                    @Override
+                    public void finish(boolean cancelled) {
+                        List<List<String>> rows = new ArrayList<>();
+                        for (Row r : Changelogs.materialize(changelog)) {
+                            rows.add(cells.apply(r));
+                        }
+                        printer.printStatic(type.fieldNames(), rows);
+                        if (cancelled) {
+                            out.println("[INFO] Query cancelled.");
+                        }
+                    }
+                };
+            default:
+                int[] widths = new int[header.size()];
+                widths[0] = 2;
+                for (int i = 0; i < type.arity(); i++) {
+                    widths[i + 1] = ValueFormatter.displayWidth(type.fieldType(i), maxWidth);
+                }
+                TableauPrinter.Streaming table = printer.startStreaming(header, widths);
+                return new ResultView() {
+                    @Override
+                    public void accept(Row row) {
+                        List<String> c = new ArrayList<>();
+                        c.add(row.getKind().shortString());
+                        c.addAll(cells.apply(row));
+                        table.printRow(c);
+                    }
+
+                    @Override
+                    public void finish(boolean cancelled) {
+                        table.finish();
+                        if (cancelled) {
+                            out.println("[INFO] Query cancelled.");
+                        }
+                    }
+                };
+        }
     }
 
     void cancelRunning() {
@@ -115,10 +357,6 @@ final class QueryEngine implements AutoCloseable {
         if (j != null) {
             j.cancel();
         }
-    }
-
-    private static StatementException notYet(String what) {
-        return new StatementException("not supported yet: " + what + " (the streaming planner is not connected to the client yet)");
     }
 
     @Override

@@ -283,10 +283,22 @@ class WeirSqlParserTest {
     }
 
     @Test
+    void shouldKeepWeirKeywordsUsableAsNamesAndFunctions() {
+        roundTrip("SELECT IF(a > 1, 'x', 'y'), string, tables, jobs, metadata, watermark, comment FROM t");
+        roundTrip("CREATE TABLE t (string STRING, `timestamp` TIMESTAMP(3), comment STRING COMMENT 'c')");
+        roundTrip("SELECT * FROM t /*+ OPTIONS('scan.startup.mode' = 'earliest-offset') */ WHERE a <> 1 LIMIT 10");
+        roundTrip("SELECT a % 2, a != 1 FROM t");
+    }
+
+    @Test
     void shouldParseScriptOfStatements() {
         SqlNodeList list = WeirSqlParser.parseStatements(
             "CREATE TABLE t (a INT) WITH ('connector' = 'x');\nSHOW TABLES;\nSET 'a' = 'b';\n");
         assertEquals(3, list.size());
+        SqlNodeList bare = WeirSqlParser.parseStatements("SET;\nRESET;\nSHOW TABLES;");
+        assertInstanceOf(SqlSet.class, bare.get(0));
+        assertInstanceOf(SqlReset.class, bare.get(1));
+        assertInstanceOf(SqlShowTables.class, bare.get(2));
     }
 
     @Test

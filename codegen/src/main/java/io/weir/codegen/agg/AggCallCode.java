@@ -100,6 +100,10 @@ final class AggCallCode {
     }
 
     private void build() {
+        if (!call.getCollation().getFieldCollations().isEmpty()) {
+            throw new UnsupportedOperationException("not supported yet: WITHIN GROUP (ORDER BY ...) in "
+                + call.getAggregation().getName());
+        }
         switch (kind) {
             case COUNT: count(); break;
             case SUM:

@@ -9,7 +9,6 @@ import io.weir.runtime.generated.Projection;
 import io.weir.runtime.generated.WatermarkExpression;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;

@@ -77,6 +77,9 @@ final class RowInputGetter implements RexToLixTranslator.InputGetter {
                 return Expressions.call(RowAccess.class, "toFloat", Expressions.box(value));
             case ROW:
                 return Expressions.call(RowAccess.class, "toRow", Expressions.box(value));
+            case DECIMAL:
+                return type.getScale() < 0 ? value : Expressions.call(RowAccess.class, "toDecimal",
+                    EnumUtils.convert(value, java.math.BigDecimal.class), Expressions.constant(type.getScale()));
             case ANY:
             case NULL:
             case MAP:

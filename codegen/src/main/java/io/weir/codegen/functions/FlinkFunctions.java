@@ -47,12 +47,23 @@ public final class FlinkFunctions {
 
     /** {@code DATE_FORMAT(TIMESTAMP, fmt)}: the timestamp as text, no time zone involved. */
     public static String dateFormat(long timestamp, String pattern) {
+        FastDateFormat fast = FastDateFormat.of(pattern);
+        if (fast != null) {
+            String text = fast.format(timestamp);
+            if (text != null) {
+                return text;
+            }
+        }
         return DateTimeFormats.formatter(pattern).format(toLocalDateTime(timestamp));
     }
 
     /** {@code DATE_FORMAT(TIMESTAMP_LTZ, fmt)}: the instant as text in the session time zone. */
     public static String dateFormatLtz(long instant, String pattern, FunctionContext ctx) {
-        return DateTimeFormats.formatter(pattern).format(Instant.ofEpochMilli(instant).atZone(ctx.localTimeZone()));
+        ZoneId zone = ctx.localTimeZone();
+        if (zone instanceof ZoneOffset) {
+            return dateFormat(instant + ((ZoneOffset) zone).getTotalSeconds() * 1000L, pattern);
+        }
+        return DateTimeFormats.formatter(pattern).format(Instant.ofEpochMilli(instant).atZone(zone));
     }
 
     /** {@code DATE_FORMAT(STRING, fmt)}: reformats a {@code yyyy-MM-dd HH:mm:ss} text, null if unparsable. */
@@ -192,11 +203,23 @@ public final class FlinkFunctions {
 
     /** {@code SPLIT_INDEX(text, separator, index)}: the 0-based token, null if out of range. */
     public static String splitIndex(String text, String separator, int index) {
-        if (index < 0) {
+        if (index < 0 || text.isEmpty()) {
             return null;
         }
-        String[] tokens = StringUtils.splitByWholeSeparatorPreserveAllTokens(text, separator);
-        return index < tokens.length ? tokens[index] : null;
+        if (separator.isEmpty()) { // whitespace-separated, as Flink's StringUtils call does
+            String[] tokens = StringUtils.splitByWholeSeparatorPreserveAllTokens(text, separator);
+            return index < tokens.length ? tokens[index] : null;
+        }
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            int p = text.indexOf(separator, start);
+            if (p < 0) {
+                return null;
+            }
+            start = p + separator.length();
+        }
+        int end = text.indexOf(separator, start);
+        return end < 0 ? text.substring(start) : text.substring(start, end);
     }
 
     /** {@code REGEXP_EXTRACT(text, regex)}: the whole first match, null if none or the regex is bad. */

@@ -59,4 +59,16 @@ public final class RowAccess {
     public static Float toFloat(Object value) {
         return value == null ? null : ((Number) value).floatValue();
     }
+
+    /**
+     * A DECIMAL value with exactly the declared scale, so equal values are equal rows (BigDecimal's
+     * equals compares scale). Calcite's code may produce another scale, e.g. a CASE branch {@code 1}
+     * of type DECIMAL(11, 1).
+     */
+    public static java.math.BigDecimal toDecimal(java.math.BigDecimal value, int scale) {
+        if (value == null || value.scale() == scale) {
+            return value;
+        }
+        return value.setScale(scale, java.math.RoundingMode.HALF_UP);
+    }
 }

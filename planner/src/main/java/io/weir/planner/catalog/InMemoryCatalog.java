@@ -90,15 +90,18 @@ public final class InMemoryCatalog implements CatalogAccess {
     }
 
     /**
-     * Executes {@code CREATE [OR REPLACE] [TEMPORARY] VIEW}.
+     * Executes {@code CREATE [OR REPLACE] [TEMPORARY] VIEW}, after validating its query against
+     * this catalog with the planner's validator.
      *
      * @param statementSql the statement's text, to keep the query as the user wrote it (may be null)
      * @return false when the view existed and IF NOT EXISTS skipped the statement
      */
     public synchronized boolean createView(SqlCreateView ddl, String statementSql) {
         ObjectIdentifier id = qualify(ddl.getName());
-        String original = SqlText.extract(statementSql, ddl.getQuery());
-        CatalogView view = new CatalogView(ddl.getQuery(), original, ddl.getColumnNames(), ddl.getComment());
+        if (ddl.isIfNotExists() && find(id.name(), ddl.isTemporary()) != null) {
+            return false;
+        }
+        CatalogView view = ViewValidator.validate(ddl, statementSql, this);
         if (ddl.getReplace()) {
             Object existing = find(id.name(), ddl.isTemporary());
             if (existing instanceof CatalogTable) {
@@ -169,12 +172,12 @@ public final class InMemoryCatalog implements CatalogAccess {
 
     // ---- renderers
 
-    /** DESCRIBE of a table: columns name, type, null, key, extras, watermark. */
+    /** DESCRIBE of a table or view: columns name, type, null, key, extras, watermark. */
     public synchronized TabularResult describe(SqlIdentifier name) {
         ObjectIdentifier id = qualify(name);
         Object o = lookup(id);
         if (o instanceof CatalogView) {
-            throw CatalogException.at(name.getParserPosition(), "not supported yet: DESCRIBE of view " + id);
+            return TableDescriber.describe((CatalogView) o);
         }
         return TableDescriber.describe(requireTable(id, name));
     }

@@ -7,7 +7,9 @@ import io.weir.planner.calcite.RelTypes;
 import io.weir.planner.explain.PlanPrinter;
 import io.weir.planner.physical.StreamPhysicalCalc;
 import io.weir.planner.physical.StreamPhysicalExchange;
+import io.weir.planner.physical.StreamPhysicalGlobalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalGroupAggregate;
+import io.weir.planner.physical.StreamPhysicalLocalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalRel;
 import io.weir.planner.physical.StreamPhysicalSink;
 import io.weir.planner.physical.StreamPhysicalTableSourceScan;
@@ -179,6 +181,20 @@ public final class ExecGraphBuilder {
             return new OperatorSpec.Calc(RelTypes.toRowType(input.getRowType()), input.getRowType(), c.projects(),
                 c.condition(), out);
         }
+        if (node instanceof StreamPhysicalGlobalGroupAggregate) {
+            StreamPhysicalGlobalGroupAggregate g = (StreamPhysicalGlobalGroupAggregate) node;
+            return new OperatorSpec.GlobalGroupAggregate(g.localInputType(),
+                RelTypes.toRowType(g.localInputType()).project(g.grouping().toArray()), g.aggCalls(), g.inputRetracts(),
+                props.updateBeforeRequired(g), conf.get(PlannerOptions.STATE_TTL), miniBatchSize(),
+                conf.get(PlannerOptions.MINI_BATCH_ALLOW_LATENCY), out);
+        }
+        if (node instanceof StreamPhysicalLocalGroupAggregate) {
+            StreamPhysicalLocalGroupAggregate l = (StreamPhysicalLocalGroupAggregate) node;
+            return new OperatorSpec.LocalGroupAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+                l.grouping().toArray(), l.aggCalls(),
+                StreamPhysicalGroupAggregate.needsRetraction(props.changelogMode(input)), miniBatchSize(),
+                conf.get(PlannerOptions.MINI_BATCH_ALLOW_LATENCY), out);
+        }
         if (node instanceof StreamPhysicalGroupAggregate) {
             return groupAggregate((StreamPhysicalGroupAggregate) node, input, out);
         }
@@ -197,15 +213,27 @@ public final class ExecGraphBuilder {
         throw new IllegalStateException("no operator for " + node);
     }
 
-    private OperatorSpec groupAggregate(StreamPhysicalGroupAggregate agg, RelNode input, RowType out) {
-        boolean miniBatch = conf.get(PlannerOptions.MINI_BATCH_ENABLED);
-        long size = conf.get(PlannerOptions.MINI_BATCH_SIZE);
-        Duration latency = conf.get(PlannerOptions.MINI_BATCH_ALLOW_LATENCY);
-        if (miniBatch && (size <= 0 || latency.isZero() || latency.isNegative())) {
+    private long miniBatchSize() {
+        validateMiniBatch(conf);
+        return conf.get(PlannerOptions.MINI_BATCH_SIZE);
+    }
+
+    /** Mini-batch needs a latency and a size above zero, as in Flink. */
+    public static void validateMiniBatch(Configuration conf) {
+        if (conf.get(PlannerOptions.MINI_BATCH_ENABLED) && (conf.get(PlannerOptions.MINI_BATCH_SIZE) <= 0
+            || conf.get(PlannerOptions.MINI_BATCH_ALLOW_LATENCY).isZero()
+            || conf.get(PlannerOptions.MINI_BATCH_ALLOW_LATENCY).isNegative())) {
             throw new ValidationException("'" + PlannerOptions.MINI_BATCH_ENABLED.key() + "' needs '"
                 + PlannerOptions.MINI_BATCH_ALLOW_LATENCY.key() + "' > 0 and '" + PlannerOptions.MINI_BATCH_SIZE.key()
                 + "' > 0");
         }
+    }
+
+    private OperatorSpec groupAggregate(StreamPhysicalGroupAggregate agg, RelNode input, RowType out) {
+        boolean miniBatch = conf.get(PlannerOptions.MINI_BATCH_ENABLED);
+        validateMiniBatch(conf);
+        long size = conf.get(PlannerOptions.MINI_BATCH_SIZE);
+        Duration latency = conf.get(PlannerOptions.MINI_BATCH_ALLOW_LATENCY);
         return new OperatorSpec.GroupAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
             agg.grouping().toArray(), agg.aggCalls(),
             StreamPhysicalGroupAggregate.needsRetraction(props.changelogMode(input)),

@@ -19,7 +19,9 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OperatorFactory;
 import io.weir.runtime.operators.sql.CalcOperator;
+import io.weir.runtime.operators.sql.GlobalGroupAggOperator;
 import io.weir.runtime.operators.sql.GroupAggOperator;
+import io.weir.runtime.operators.sql.LocalGroupAggOperator;
 import io.weir.runtime.operators.sql.MiniBatch;
 import io.weir.runtime.operators.sql.MiniBatchGroupAggOperator;
 import io.weir.runtime.operators.sql.SessionWindowAggOperator;
@@ -73,6 +75,19 @@ final class OperatorFactories {
             OperatorSpec.Calc c = (OperatorSpec.Calc) spec;
             return List.of(CalcOperator.factory(name, uid,
                 codegen.calc(c.calciteInputType(), c.projects(), c.condition(), false), false, zone));
+        }
+        if (spec instanceof OperatorSpec.LocalGroupAggregate) {
+            OperatorSpec.LocalGroupAggregate l = (OperatorSpec.LocalGroupAggregate) spec;
+            return List.of(LocalGroupAggOperator.factory(name, uid, codegen.keyProjection(l.keys()),
+                codegen.aggsHandle(l.calciteInputType(), l.aggCalls(), l.needRetraction()),
+                MiniBatch.of(l.miniBatchLatency(), l.miniBatchSize()), zone));
+        }
+        if (spec instanceof OperatorSpec.GlobalGroupAggregate) {
+            OperatorSpec.GlobalGroupAggregate g = (OperatorSpec.GlobalGroupAggregate) spec;
+            int[] keys = java.util.stream.IntStream.range(0, g.keyType().arity()).toArray();
+            return List.of(GlobalGroupAggOperator.factory(name, uid, KeySelector.ofFields(keys), g.keyType(),
+                codegen.aggsHandle(g.localCalciteInputType(), g.aggCalls(), g.needRetraction()),
+                g.generateUpdateBefore(), g.stateTtl(), MiniBatch.of(g.miniBatchLatency(), g.miniBatchSize()), zone));
         }
         if (spec instanceof OperatorSpec.GroupAggregate) {
             return List.of(groupAggregate((OperatorSpec.GroupAggregate) spec, name, uid));
@@ -162,6 +177,11 @@ final class OperatorFactories {
             case TUMBLE: assigner = SliceAssigner.tumble(win.sizeMillis(), win.offsetMillis()); break;
             case HOP: assigner = SliceAssigner.hop(win.sizeMillis(), win.slideMillis(), win.offsetMillis()); break;
             default: assigner = SliceAssigner.cumulate(win.sizeMillis(), win.slideMillis(), win.offsetMillis()); break;
+        }
+        boolean ltz = w.calciteInputType().getFieldList().get(win.timeIndex()).getType().getSqlTypeName()
+            == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+        if (ltz) {
+            assigner = assigner.withShiftTimeZone(zone);
         }
         return WindowAggOperator.factory(name, uid, key, keyType, aggs, assigner, win.timeIndex(), w.rowtime(), zone);
     }

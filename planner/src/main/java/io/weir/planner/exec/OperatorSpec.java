@@ -57,6 +57,25 @@ public sealed interface OperatorSpec {
     }
 
     /**
+     * The local phase of two-phase aggregation: per mini-batch and key ({@code keys}, input
+     * positions), emits {@code key ++ accumulators} as +I rows.
+     */
+    record LocalGroupAggregate(RowType inputType, RelDataType calciteInputType, int[] keys, List<AggregateCall> aggCalls,
+                               boolean needRetraction, long miniBatchSize, Duration miniBatchLatency,
+                               RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * The global phase: keyed by fields {@code 0..keyType.arity()-1} of the local rows, merges
+     * accumulators of {@code aggCalls} (over {@code localCalciteInputType}) and emits like
+     * {@link GroupAggregate}.
+     */
+    record GlobalGroupAggregate(RelDataType localCalciteInputType, RowType keyType, List<AggregateCall> aggCalls,
+                                boolean needRetraction, boolean generateUpdateBefore, Duration stateTtl,
+                                long miniBatchSize, Duration miniBatchLatency, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
      * Window aggregation keyed by {@code keys}; {@code window} holds the kind, sizes (ms) and the
      * input position of the time field; {@code rowtime} tells event time from processing time.
      * Output: keys, aggregates, window_start, window_end, window_time. Insert-only.

@@ -107,7 +107,8 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
             + ", start('w$) AS " + out.get(n) + ", end('w$) AS " + out.get(n + 1) + ", rowtime('w$) AS " + out.get(n + 2);
         return super.explainTerms(pw)
             .itemIf("groupBy", PlanFormat.fieldList(in, grouping.asList()), !grouping.isEmpty())
-            .item("window", window)
+            .item("window", new WindowSpec(window.kind(), window.timeIndex(), in.get(window.timeIndex()),
+                window.sizeMillis(), window.slideMillis(), window.offsetMillis()))
             .item("select", select);
     }
 }

@@ -158,9 +158,35 @@ class InMemoryCatalogTest {
         CatalogException e = assertThrows(CatalogException.class, () -> execute("DROP TABLE v"));
         assertTrue(e.getMessage().endsWith("is a view: use DROP VIEW"), e.getMessage());
         assertThrows(CatalogException.class, () -> execute("CREATE VIEW v AS SELECT 1"));
+        TabularResult described = catalog.describe(((SqlRichDescribeTable) WeirSqlParser.parseStatement("DESC v")).getName());
+        assertEquals(List.of(List.of("x", "INT", "TRUE", "", "", ""), List.of("y", "STRING", "TRUE", "", "", "")),
+            described.rows());
         assertFalse(execute("CREATE VIEW IF NOT EXISTS v AS SELECT 1"));
         assertTrue(execute("DROP VIEW v"));
         assertFalse(execute("DROP VIEW IF EXISTS v"));
+    }
+
+    @Test
+    void whenViewQueryIsInvalid_thenCreateViewFailsWithPosition() {
+        execute("CREATE TABLE t (a INT)");
+        CatalogException e = assertThrows(CatalogException.class, () -> execute("CREATE VIEW v AS\nSELECT nope FROM t"));
+        assertTrue(e.getMessage().startsWith("invalid query of view `v`: Column 'nope' not found"), e.getMessage());
+        assertEquals(2, e.line());
+        CatalogException count = assertThrows(CatalogException.class, () -> execute("CREATE VIEW v (x, y) AS SELECT a FROM t"));
+        assertTrue(count.getMessage().startsWith("view `v` declares 2 columns but its query returns 1"), count.getMessage());
+        assertTrue(catalog.listViews().isEmpty());
+    }
+
+    @Test
+    void shouldKeepTheQueryTextOfViewsWithOrderByAndUnion() {
+        execute("CREATE TABLE t (a INT, b STRING)");
+        execute("CREATE TEMPORARY VIEW u AS (SELECT a FROM t UNION ALL SELECT a FROM t) ORDER BY a");
+        CatalogView u = catalog.getView(catalog.qualify(List.of("u"))).orElseThrow();
+        WeirSqlParser.parseStatement(u.originalQuery());
+        assertEquals("(SELECT a FROM t UNION ALL SELECT a FROM t) ORDER BY a", u.originalQuery());
+        String shown = catalog.showCreateView(((SqlShowCreateView) WeirSqlParser.parseStatement("SHOW CREATE VIEW u")).getName());
+        assertTrue(shown.startsWith("CREATE TEMPORARY VIEW `default_catalog`.`default_database`.`u` AS\n"), shown);
+        WeirSqlParser.parseStatement(shown);
     }
 
     @Test
@@ -224,6 +250,13 @@ class InMemoryCatalogTest {
         InMemoryCatalog other = new InMemoryCatalog();
         other.createTable((SqlCreateTable) WeirSqlParser.parseStatement(shown));
         assertEquals(table("n"), other.getTable(other.qualify(List.of("n"))).orElseThrow());
+    }
+
+    @Test
+    void shouldTypeComputedColumnsOverNestedFields() {
+        execute("CREATE TABLE t (r ROW<a INT NOT NULL, b STRING>, c AS r.a + 1, d AS r.b)");
+        assertEquals(DataType.integer(), table("t").schema().column("c").get().type());
+        assertEquals(DataType.string(), table("t").schema().column("d").get().type());
     }
 
     @Test
@@ -302,5 +335,7 @@ class InMemoryCatalogTest {
         assertInstanceOf(SqlNode.class, WeirSqlParser.parseStatement(v.query()));
         assertTrue(v.query().endsWith("AS `v` (`x`)"), v.query());
         assertTrue(catalog.object("default_catalog", "default_database", "nope").isEmpty());
+        assertTrue(execute("CREATE VIEW w AS SELECT x + 1 AS y FROM v"), "a view over a view sees its declared names");
+        assertEquals(DataType.bigint().notNull(), catalog.getView(catalog.qualify(List.of("w"))).orElseThrow().rowType().fieldType(0));
     }
 }

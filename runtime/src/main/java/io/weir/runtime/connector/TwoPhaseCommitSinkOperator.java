@@ -1,5 +1,6 @@
 package io.weir.runtime.connector;
 
+import io.weir.checkpoint.CheckpointingOptions;
 import io.weir.checkpoint.serialization.DataInputView;
 import io.weir.checkpoint.serialization.DataOutputView;
 import io.weir.checkpoint.serialization.TypeSerializer;
@@ -23,9 +24,6 @@ import java.util.TreeMap;
  * ({@code execution.checkpointing.interval} unset) the tail is committed at end of input.
  */
 final class TwoPhaseCommitSinkOperator<C, W> implements OneInputStreamOperator {
-    /** The checkpointing issue's option; read by key because its constant lives above this module's options. */
-    private static final String CHECKPOINT_INTERVAL_KEY = "execution.checkpointing.interval";
-
     private final TwoPhaseCommitSink<C, W> sink;
     private OperatorContext context;
     private PrecommittingSinkWriter<C, W> writer;
@@ -40,8 +38,8 @@ final class TwoPhaseCommitSinkOperator<C, W> implements OneInputStreamOperator {
     @Override
     public void open(OperatorContext ctx) {
         this.context = ctx;
-        String interval = ctx.configuration().getString(CHECKPOINT_INTERVAL_KEY);
-        this.checkpointing = interval != null && !interval.trim().isEmpty() && !interval.trim().startsWith("0");
+        this.checkpointing = ctx.configuration().getOptional(CheckpointingOptions.INTERVAL)
+            .map(d -> !d.isZero() && !d.isNegative()).orElse(false);
     }
 
     @Override

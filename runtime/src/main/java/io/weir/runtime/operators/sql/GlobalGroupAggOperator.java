@@ -96,11 +96,10 @@ public final class GlobalGroupAggOperator implements OneInputStreamOperator {
             for (Row partial : e.getValue()) {
                 handle.merge(partial);
             }
-            Row updated = changelog.end(e.getKey());
-            if (updated == null) {
-                accState.clear();
+            if (changelog.end(e.getKey())) {
+                accState.update(handle.getAccumulators());
             } else {
-                accState.update(updated);
+                accState.clear();
             }
         }
         buffer.clear();

@@ -1,5 +1,6 @@
 package io.weir.runtime.operators.sql;
 
+import io.weir.checkpoint.state.KeyedStateBackend;
 import io.weir.checkpoint.state.StateTtlConfig;
 import io.weir.checkpoint.state.ValueState;
 import io.weir.checkpoint.state.ValueStateDescriptor;
@@ -24,7 +25,10 @@ import java.util.function.Supplier;
  *
  * <p>Per input row: read the group's accumulators, accumulate ({@code +I}/{@code +U}) or retract
  * ({@code -U}/{@code -D}), write them back and emit the result's change as described in
- * {@link GroupChangelog}: output rows are {@code grouping key ++ aggregate values}. A retraction for
+ * {@link GroupChangelog}: output rows are {@code grouping key ++ aggregate values}. Consecutive rows
+ * of one group are folded in the aggregate handle, which keeps the accumulators, and written back
+ * when another group's row or a checkpoint comes (without state TTL; with it every row writes, so
+ * that a group's time-to-live counts from its last row). A retraction for
  * a group without state (its state expired) is ignored, as in Flink. {@code HAVING} is a Calc after
  * this operator.
  */
@@ -39,6 +43,9 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     private AggsHandle handle;
     private ValueState<Row> accState;
     private GroupChangelog changelog;
+    /** The group whose accumulators the handle holds and state does not have yet, or null. */
+    private Row cachedKey;
+    private boolean ttlEnabled;
 
     /**
      * @param aggs the generated aggregate functions over the input row (with retraction if the input updates)
@@ -71,7 +78,8 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         this.handle = handleFactory.get();
         handle.open(new OperatorFunctionContext(zone, context.processingTimeService()));
         this.accState = context.getState(accumulatorDescriptor(handle, stateTtl));
-        this.changelog = new GroupChangelog(handle, generateUpdateBefore, isTtlEnabled(stateTtl), context.output());
+        this.ttlEnabled = isTtlEnabled(stateTtl);
+        this.changelog = new GroupChangelog(handle, generateUpdateBefore, ttlEnabled, context.output());
     }
 
     static ValueStateDescriptor<Row> accumulatorDescriptor(AggsHandle handle, Duration ttl) {
@@ -88,23 +96,60 @@ public final class GroupAggOperator implements OneInputStreamOperator {
 
     @Override
     public void processElement(Row row) throws Exception {
-        Row acc = accState.value();
+        Row key = context.currentKey();
         boolean accumulate = GroupChangelog.isAccumulate(row);
-        if (acc == null && !accumulate) {
-            return;
+        if (cachedKey != null && key.equals(cachedKey)) {
+            changelog.resume(changelog.result());
+        } else {
+            flushCache();
+            Row acc = accState.value();
+            if (acc == null && !accumulate) {
+                return;
+            }
+            changelog.begin(acc);
         }
-        changelog.begin(acc);
         if (accumulate) {
             handle.accumulate(row);
         } else {
             handle.retract(row);
         }
-        Row updated = changelog.end(context.currentKey());
-        if (updated == null) {
-            accState.clear();
+        if (changelog.end(key)) {
+            if (ttlEnabled) {
+                accState.update(handle.getAccumulators()); // written now, so the TTL counts from this row
+            } else {
+                cachedKey = key;
+            }
         } else {
-            accState.update(updated);
+            cachedKey = null;
+            accState.clear();
         }
+    }
+
+    /**
+     * Writes the accumulators the handle holds back to the state of their group. Consecutive rows of
+     * one group are folded in the handle without a state read and write per row; a row of another
+     * group and a checkpoint call this first. Restores the backend's current key.
+     */
+    private void flushCache() throws Exception {
+        if (cachedKey == null) {
+            return;
+        }
+        KeyedStateBackend<Row> backend = context.keyedStateBackend();
+        Row current = backend.getCurrentKey();
+        boolean switchKey = current != cachedKey;
+        if (switchKey) {
+            backend.setCurrentKey(cachedKey);
+        }
+        accState.update(handle.getAccumulators());
+        if (switchKey && current != null) {
+            backend.setCurrentKey(current);
+        }
+        cachedKey = null;
+    }
+
+    @Override
+    public void snapshotState(long checkpointId) throws Exception {
+        flushCache();
     }
 
     @Override

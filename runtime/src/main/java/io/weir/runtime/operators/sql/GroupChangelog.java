@@ -8,10 +8,12 @@ import io.weir.runtime.operators.Output;
 /**
  * The changelog of one group's result around one update of its accumulators, shared by the group
  * aggregation operators: {@link #begin} with the accumulators from state (null for a new group),
- * then the caller accumulates/retracts/merges into the {@link AggsHandle}, then {@link #end} emits
- * {@code +I} for a new group, {@code -U}/{@code +U} for a changed result ({@code +U} only in upsert
- * mode), nothing for an unchanged one, {@code -D} when the group's record count drops to zero, and
- * returns what to store. Output rows are {@code key ++ aggregate values}. Task thread only.
+ * (or {@link #resume} when the handle still holds the group's accumulators), then the caller
+ * accumulates/retracts/merges into the {@link AggsHandle}, then {@link #end} emits {@code +I} for a
+ * new group, {@code -U}/{@code +U} for a changed result ({@code +U} only in upsert mode), nothing for
+ * an unchanged one, {@code -D} when the group's record count drops to zero, and tells whether the
+ * group still exists (store {@link AggsHandle#getAccumulators()}) or not (clear its state). Output
+ * rows are {@code key ++ aggregate values}. Task thread only.
  */
 final class GroupChangelog {
     private final AggsHandle handle;
@@ -20,6 +22,7 @@ final class GroupChangelog {
     private final Output output;
     private Row previous;
     private boolean newGroup;
+    private Row result;
 
     /**
      * @param generateUpdateBefore emit {@code -U} before {@code +U} (retract mode), else only {@code +U} (upsert mode)
@@ -45,21 +48,29 @@ final class GroupChangelog {
         }
     }
 
-    boolean isNewGroup() {
-        return newGroup;
+    /** Continues with the accumulators the handle still holds, whose result was {@code previousResult}. */
+    void resume(Row previousResult) {
+        newGroup = false;
+        previous = previousResult;
+    }
+
+    /** The group's result after the last {@link #end} (null if the group was deleted). */
+    Row result() {
+        return result;
     }
 
     /**
-     * Emits the change of the group's result and returns the accumulators to store, or null when
-     * the group is empty (record count at or below zero) and its state must be cleared.
+     * Emits the change of the group's result; returns false when the group is empty (record count at
+     * or below zero) and its state must be cleared, true when its accumulators must be kept.
      */
-    Row end(Row key) {
+    boolean end(Row key) {
         if (handle.recordCount() <= 0) {
             if (!newGroup) {
                 output.collect(join(RowKind.DELETE, key, previous));
             }
             previous = null;
-            return null;
+            result = null;
+            return false;
         }
         Row current = handle.getValue();
         if (newGroup) {
@@ -71,7 +82,8 @@ final class GroupChangelog {
             output.collect(join(RowKind.UPDATE_AFTER, key, current));
         }
         previous = null;
-        return handle.getAccumulators();
+        result = current;
+        return true;
     }
 
     /** {@code key ++ values} as a new row of {@code kind}. */

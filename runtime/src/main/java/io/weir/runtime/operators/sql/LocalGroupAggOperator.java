@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * The local phase of two-phase (local-global) aggregation: a non-keyed operator before the hash
  * exchange that pre-aggregates each mini-batch per grouping key and emits one partial row per key
  * and batch, {@code key ++ accumulators} (kind {@code +I}), for {@link GlobalGroupAggOperator} to
- * merge. Keeps no state: the batch is emitted before every checkpoint barrier and watermark.
+ * merge; their row type is {@code keyType ++ aggs.accumulatorType()} (what a network channel must
+ * serialize). Keeps no state: the batch is emitted before every checkpoint barrier and watermark.
  *
  * <p>Correctness condition (the planner's to check): partial accumulators of retractions must merge
  * correctly, which holds for insert-only input and for aggregates whose accumulators add up (COUNT,
@@ -61,6 +62,14 @@ public final class LocalGroupAggOperator implements OneInputStreamOperator {
     public static OperatorFactory factory(String name, String uid, GeneratedClass<KeyProjection> key,
                                           GeneratedClass<AggsHandle> aggs, MiniBatch miniBatch, ZoneId zone) {
         return OperatorFactory.of(name, uid, () -> new LocalGroupAggOperator(key, aggs, miniBatch, zone));
+    }
+
+    /** As above, with a stateless key selector (shared by the subtasks) instead of a generated projection. */
+    public static OperatorFactory factory(String name, String uid, KeySelector key, GeneratedClass<AggsHandle> aggs,
+                                          MiniBatch miniBatch, ZoneId zone) {
+        Objects.requireNonNull(key, "key");
+        return OperatorFactory.of(name, uid,
+            () -> new LocalGroupAggOperator(() -> key, Generated.supplier(aggs), miniBatch, zone));
     }
 
     @Override

@@ -110,11 +110,10 @@ public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
                 handle.retract(r);
             }
         }
-        Row updated = changelog.end(key);
-        if (updated == null) {
-            accState.clear();
+        if (changelog.end(key)) {
+            accState.update(handle.getAccumulators());
         } else {
-            accState.update(updated);
+            accState.clear();
         }
     }
 

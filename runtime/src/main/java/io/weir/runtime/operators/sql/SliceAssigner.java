@@ -1,6 +1,11 @@
 package io.weir.runtime.operators.sql;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
 
 /**
  * Cuts time into slices for window aggregation (Flink's slicing windows): each row belongs to
@@ -16,13 +21,23 @@ import java.io.Serializable;
  *   <li>CUMULATE(maxSize, step): slices of {@code step}; the windows of one cumulation start
  *       together and end every {@code step} up to {@code maxSize}.</li>
  * </ul>
- * Immutable and thread-safe.
+ *
+ * <p>Time zones (Flink's "shift time zone"): when the time attribute is a {@code TIMESTAMP_LTZ}
+ * (e.g. {@code PROCTIME()}), windows align to the wall clock of {@code table.local-time-zone}, so
+ * that a 1-day window starts at local midnight. {@link #withShiftTimeZone} sets that zone: then
+ * {@link #assignSliceEnd} converts an instant to local wall-clock millis, slices and windows (and
+ * the {@code window_start}/{@code window_end} values) are local, and {@link #triggerTime} converts
+ * a window's last millisecond back to the instant at which it fires. Without it (UTC, and for
+ * {@code TIMESTAMP} attributes) both conversions are the identity.
+ *
+ * <p>Immutable and thread-safe.
  */
 public abstract class SliceAssigner implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final long sliceSize;
     final long offset;
+    private ZoneId shiftTimeZone = ZoneOffset.UTC;
 
     SliceAssigner(long sliceSize, long offset) {
         this.sliceSize = sliceSize;
@@ -57,7 +72,40 @@ public abstract class SliceAssigner implements Serializable {
         }
     }
 
-    /** The end of the slice holding {@code timestamp}. */
+    /** This assigner with windows aligned in {@code zone} (for {@code TIMESTAMP_LTZ} time attributes). */
+    public final SliceAssigner withShiftTimeZone(ZoneId zone) {
+        SliceAssigner copy = copy();
+        copy.shiftTimeZone = Objects.requireNonNull(zone, "zone").normalized();
+        return copy;
+    }
+
+    abstract SliceAssigner copy();
+
+    private boolean isUtc() {
+        return shiftTimeZone == ZoneOffset.UTC || shiftTimeZone.equals(ZoneOffset.UTC);
+    }
+
+    /** The end of the slice holding the row of time {@code epochMillis} (an instant, or a TIMESTAMP value). */
+    public final long assignSliceEnd(long epochMillis) {
+        if (isUtc()) {
+            return sliceEnd(epochMillis);
+        }
+        int offsetSeconds = shiftTimeZone.getRules().getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds();
+        return sliceEnd(epochMillis + offsetSeconds * 1000L);
+    }
+
+    /** The time (watermark or clock) at which the window ending at {@code windowEnd} fires: its last millisecond. */
+    public final long triggerTime(long windowEnd) {
+        long last = windowEnd - 1;
+        if (isUtc()) {
+            return last;
+        }
+        LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(last, 1000L),
+            (int) Math.floorMod(last, 1000L) * 1_000_000, ZoneOffset.UTC);
+        return local.atZone(shiftTimeZone).toInstant().toEpochMilli();
+    }
+
+    /** The end of the slice holding {@code timestamp} (in the window's own, possibly shifted, time). */
     public final long sliceEnd(long timestamp) {
         return alignDown(timestamp, sliceSize) + sliceSize;
     }
@@ -95,6 +143,11 @@ public abstract class SliceAssigner implements Serializable {
         }
 
         @Override
+        SliceAssigner copy() {
+            return new Tumble(sliceSize, offset);
+        }
+
+        @Override
         public long firstWindowEnd(long sliceEnd) {
             return sliceEnd;
         }
@@ -124,6 +177,11 @@ public abstract class SliceAssigner implements Serializable {
             super(gcd(size, slide), offset);
             this.size = size;
             this.slide = slide;
+        }
+
+        @Override
+        SliceAssigner copy() {
+            return new Hop(size, slide, offset);
         }
 
         private static long gcd(long a, long b) {
@@ -163,6 +221,11 @@ public abstract class SliceAssigner implements Serializable {
         Cumulate(long maxSize, long step, long offset) {
             super(step, offset);
             this.maxSize = maxSize;
+        }
+
+        @Override
+        SliceAssigner copy() {
+            return new Cumulate(maxSize, sliceSize, offset);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.weir.runtime.operators.sql;
 
+import io.weir.checkpoint.state.KeyedStateBackend;
 import io.weir.checkpoint.state.ValueStateDescriptor;
 import io.weir.checkpoint.state.internal.InternalValueState;
 import io.weir.runtime.data.Row;
@@ -17,6 +18,9 @@ import io.weir.runtime.operators.TimerService;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
 import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -29,9 +33,14 @@ import java.util.function.Supplier;
  *
  * <p>State: one accumulator row per key and slice ({@code ValueState}, namespace = slice end). Each
  * row is accumulated once, into its slice. For each window a new slice belongs to, a timer is
- * registered at {@code window end - 1} (namespace = window end); when it fires, the window's slices
+ * registered at {@code window end - 1} in event time, at the window end in processing time
+ * (namespace = window end; see {@link SliceAssigner} for time zones); when it fires, the window's slices
  * are merged ({@link NamespaceAggsHandle#merge}) and the result emitted, and slices whose last
  * window this was are cleared, so state of fired windows does not outlive them.
+ *
+ * <p>Rows are first buffered in memory per key and slice ({@link SliceBuffer}, up to
+ * {@link #MAX_BUFFERED_ROWS}) and folded into state when the buffer is full, before any timer fires
+ * and before a checkpoint, so hot keys cost one state access per batch (this matters most on RocksDB).
  *
  * <p>Late rows: in event time a row whose slice's last window already fired
  * ({@code lastWindowEnd - 1 <= watermark}) is dropped and counted
@@ -40,6 +49,10 @@ import java.util.function.Supplier;
  */
 public final class WindowAggOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "slice-accumulators";
+    /** Rows buffered before they are folded into state (bounds the buffer's memory). */
+    static final int MAX_BUFFERED_ROWS = 4096;
+
+    private final int maxBufferedRows;
 
     private final Supplier<NamespaceAggsHandle> handleFactory;
     private final SliceAssigner assigner;
@@ -53,6 +66,8 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     private TimerService<Long> timers;
     private WindowProgress progress;
     private OperatorFunctionContext functionContext;
+    private KeyedStateBackend<Row> keyedBackend;
+    private final SliceBuffer buffer = new SliceBuffer();
 
     /**
      * @param aggs the generated aggregate functions with the requested window properties
@@ -62,11 +77,12 @@ public final class WindowAggOperator implements OneInputStreamOperator {
      */
     public WindowAggOperator(GeneratedClass<NamespaceAggsHandle> aggs, SliceAssigner assigner, int timeIndex,
                              boolean isRowtime, ZoneId zone) {
-        this(Generated.supplier(aggs), assigner, timeIndex, isRowtime, zone);
+        this(Generated.supplier(aggs), assigner, timeIndex, isRowtime, zone, MAX_BUFFERED_ROWS);
     }
 
     WindowAggOperator(Supplier<NamespaceAggsHandle> handleFactory, SliceAssigner assigner, int timeIndex,
-                      boolean isRowtime, ZoneId zone) {
+                      boolean isRowtime, ZoneId zone, int maxBufferedRows) {
+        this.maxBufferedRows = maxBufferedRows;
         this.handleFactory = Objects.requireNonNull(handleFactory, "aggs");
         this.assigner = Objects.requireNonNull(assigner, "assigner");
         this.timeIndex = timeIndex;
@@ -89,7 +105,8 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         this.handle = handleFactory.get();
         this.functionContext = new OperatorFunctionContext(zone, context.processingTimeService());
         handle.open(functionContext);
-        this.slices = context.keyedStateBackend().getOrCreateValueState(LongSerializer.INSTANCE,
+        this.keyedBackend = context.keyedStateBackend();
+        this.slices = keyedBackend.getOrCreateValueState(LongSerializer.INSTANCE,
             new ValueStateDescriptor<>(STATE_NAME, new RowSerializer(handle.accumulatorType())));
         this.timers = context.timerService(LongSerializer.INSTANCE);
         this.progress = new WindowProgress(context, timers);
@@ -98,24 +115,61 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     @Override
     public void processElement(Row row) throws Exception {
         long ts = WindowProgress.timeOf(row, timeIndex, isRowtime, timers);
-        long sliceEnd = assigner.sliceEnd(ts);
+        long sliceEnd = assigner.assignSliceEnd(ts);
         long watermark = progress.currentWatermark();
-        if (isRowtime && assigner.lastWindowEnd(sliceEnd) - 1 <= watermark) {
+        if (isRowtime && assigner.triggerTime(assigner.lastWindowEnd(sliceEnd)) <= watermark) {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
+        if (buffer.add(context.currentKey(), sliceEnd, row)) {
+            // registered at arrival, so a window fires even if the watermark passes it before the buffer is folded
+            registerWindows(sliceEnd, watermark);
+        }
+        if (buffer.size() >= maxBufferedRows) {
+            flushBuffer();
+        }
+    }
+
+    /**
+     * Folds the buffered rows into slice state: one state read and write per key and slice. Called
+     * when the buffer is full, before a timer fires and before a checkpoint. Restores the backend's
+     * current key.
+     */
+    private void flushBuffer() throws Exception {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        Row current = keyedBackend.getCurrentKey();
+        Row key = current;
+        for (Iterator<Map.Entry<SliceBuffer.KeySlice, List<Row>>> it = buffer.groups(); it.hasNext(); ) {
+            Map.Entry<SliceBuffer.KeySlice, List<Row>> group = it.next();
+            if (group.getKey().key != key) {
+                key = group.getKey().key;
+                keyedBackend.setCurrentKey(key);
+            }
+            fold(group.getKey().slice, group.getValue());
+        }
+        buffer.clear();
+        if (key != current && current != null) {
+            keyedBackend.setCurrentKey(current);
+        }
+    }
+
+    private void fold(long sliceEnd, List<Row> rows) throws Exception {
         slices.setCurrentNamespace(sliceEnd);
         Row acc = slices.value();
         if (acc == null) {
             handle.resetAccumulators();
-            registerWindows(sliceEnd, watermark);
         } else {
             handle.setAccumulators(acc);
         }
-        if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
-            handle.accumulate(row);
-        } else {
-            handle.retract(row);
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+                handle.accumulate(row);
+            } else {
+                handle.retract(row);
+            }
         }
         slices.update(handle.getAccumulators());
     }
@@ -124,10 +178,12 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     private void registerWindows(long sliceEnd, long watermark) {
         long last = assigner.lastWindowEnd(sliceEnd);
         for (long end = assigner.firstWindowEnd(sliceEnd); end <= last; end = assigner.nextWindowEnd(end)) {
+            long trigger = assigner.triggerTime(end);
             if (!isRowtime) {
-                timers.registerProcessingTimeTimer(end, end - 1);
-            } else if (end - 1 > watermark) {
-                timers.registerEventTimeTimer(end, end - 1);
+                // at the end itself, so that a row arriving in the window's last millisecond is not left behind
+                timers.registerProcessingTimeTimer(end, trigger + 1);
+            } else if (trigger > watermark) {
+                timers.registerEventTimeTimer(end, trigger);
             }
         }
     }
@@ -137,6 +193,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         if (timer.domain() != (isRowtime ? TimeDomain.EVENT_TIME : TimeDomain.PROCESSING_TIME)) {
             return;
         }
+        flushBuffer();
         long windowEnd = (Long) timer.namespace();
         boolean empty = true;
         for (long s = assigner.firstSliceEnd(windowEnd); s <= windowEnd; s += assigner.sliceSize()) {
@@ -166,6 +223,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
 
     /** Whether any key has an accumulator for the slice ending at {@code sliceEnd} (for tests of state cleanup). */
     boolean hasSlice(long sliceEnd) throws Exception {
+        flushBuffer();
         try (java.util.stream.Stream<Row> keys = context.keyedStateBackend().getKeys(STATE_NAME, sliceEnd)) {
             return keys.findAny().isPresent();
         }
@@ -179,6 +237,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
 
     @Override
     public void snapshotState(long checkpointId) throws Exception {
+        flushBuffer();
         progress.snapshot();
     }
 

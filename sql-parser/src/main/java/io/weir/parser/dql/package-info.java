@@ -1,0 +1,2 @@
+/** Parsed inspection statements: SHOW ..., DESCRIBE, EXPLAIN. */
+package io.weir.parser.dql;
