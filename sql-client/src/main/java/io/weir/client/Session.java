@@ -123,6 +123,27 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the jobs this session submitted (INSERTs) to end, as a script run must before the
+     * process exits; prints each failure. Returns true when none failed.
+     */
+    public boolean awaitSubmittedJobs() {
+        if (engine == null) {
+            return true;
+        }
+        long running = engine.runningJobs();
+        if (running > 0) {
+            out.println("[INFO] Waiting for " + running + " running job" + (running == 1 ? "" : "s")
+                + " to finish (Ctrl-C stops the client and its jobs).");
+            out.flush();
+        }
+        List<String> failures = engine.awaitAll();
+        for (String f : failures) {
+            err.println("[ERROR] " + f);
+        }
+        return failures.isEmpty();
+    }
+
     /** Cancels the statement that is running, if any (called from the REPL's Ctrl-C handler). */
     public void cancelRunning() {
         QueryEngine e = engine;

@@ -53,10 +53,17 @@ public final class SqlTestRunner {
         }
         List<Outcome> outcomes = new ArrayList<>();
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("weir-sqltest-");
+        } catch (IOException e) {
+            TestCase whole = new TestCase(TestCase.Kind.STATEMENT_OK, "", "", List.of(), 1);
+            return List.of(new Outcome(file, whole, "cannot create a temporary directory: " + e.getMessage(), 0));
+        }
         try (Session session = new Session(baseConfiguration.get(), silent, silent)) {
             for (TestCase tc : cases) {
                 long start = System.nanoTime();
-                String failure = run(session, tc);
+                String failure = run(session, withTmp(tc, tmp));
                 Outcome o = new Outcome(file, tc, failure, (System.nanoTime() - start) / 1_000_000);
                 outcomes.add(o);
                 if (failure != null) {
@@ -67,7 +74,24 @@ public final class SqlTestRunner {
                 }
             }
         }
+        deleteRecursively(tmp);
         return outcomes;
+    }
+
+    /** Replaces {@code ${tmp}} in the record's SQL with this run's temporary directory. */
+    private static TestCase withTmp(TestCase tc, Path tmp) {
+        if (!tc.sql().contains("${tmp}")) {
+            return tc;
+        }
+        return new TestCase(tc.kind(), tc.sql().replace("${tmp}", tmp.toString()), tc.expectedError(), tc.expected(), tc.line());
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary directory is harmless
+        }
     }
 
     private static String run(Session session, TestCase tc) {
