@@ -192,6 +192,12 @@ class StreamPlanTest {
     }
 
     @Test
+    void shouldHashUpdatesByKeyWhenParallelismChanges() {
+        f.set("parallelism.default", "3").sql("SELECT COUNT(*) AS c FROM orders UNION ALL "
+            + "SELECT CAST(amount AS BIGINT) FROM orders").expectPlan("updates_across_parallelism");
+    }
+
+    @Test
     void whenOrderByWithoutLimit_thenNotSupportedInStreaming() {
         f.sql("SELECT id FROM orders ORDER BY amount").expectError("error_order_by");
     }
