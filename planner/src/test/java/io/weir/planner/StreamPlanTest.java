@@ -198,6 +198,19 @@ class StreamPlanTest {
     }
 
     @Test
+    void shouldPlanHavingDistinctAndUnionDistinctAsAggregates() {
+        f.sql("SELECT DISTINCT customer FROM orders UNION SELECT url FROM clicks").expectPlan("distinct_union");
+        f.sql("SELECT customer, COUNT(DISTINCT id) AS ids FROM orders GROUP BY customer HAVING SUM(amount) > 100")
+            .expectPlan("having_distinct_agg");
+    }
+
+    @Test
+    void whenUpdatesAreFilteredBeforeUpsertSink_thenNotSupportedYet() {
+        f.sql("INSERT INTO upsert_out SELECT customer, c FROM (SELECT customer, COUNT(*) AS c FROM orders "
+            + "WHERE customer IS NOT NULL GROUP BY customer) WHERE c < 10").expectError("error_filter_before_upsert_sink");
+    }
+
+    @Test
     void whenOrderByWithoutLimit_thenNotSupportedInStreaming() {
         f.sql("SELECT id FROM orders ORDER BY amount").expectError("error_order_by");
     }
