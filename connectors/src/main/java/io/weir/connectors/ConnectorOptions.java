@@ -103,7 +103,7 @@ public final class ConnectorOptions {
         public static final ConfigOption<Integer> FIRST_EVENT_RATE = ConfigOptions.key("first-event.rate").intType(10000)
             .withDescription("Events per second (event time, and wall clock when rate-limited).");
         public static final ConfigOption<Integer> NEXT_EVENT_RATE = ConfigOptions.key("next-event.rate").intType(10000)
-            .withDescription("Accepted for compatibility; the rate shape is constant, so first-event.rate applies.");
+            .withDescription("Must equal first-event.rate: a changing rate shape is not supported yet.");
         public static final ConfigOption<Long> EVENTS_NUM = ConfigOptions.key("events.num").longType(0L)
             .withDescription("Total events (0 = unbounded).");
         public static final ConfigOption<Integer> PERSON_PROPORTION = ConfigOptions.key("person.proportion").intType(1);

@@ -112,7 +112,36 @@ public final class Session implements AutoCloseable {
         if (!node.getKind().belongsTo(SqlKind.QUERY)) {
             throw new StatementException("expected a query (SELECT, VALUES, ...), got " + node.getKind());
         }
-        return engine().collect(node, sql);
+        try {
+            return engine().collect(node, sql);
+        } catch (CatalogException e) {
+            throw new StatementException(e.getMessage(), e.line(), e.column(), e);
+        } catch (StatementException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StatementException(describe(e), e);
+        }
+    }
+
+    /**
+     * Waits for the jobs this session submitted (INSERTs) to end, as a script run must before the
+     * process exits; prints each failure. Returns true when none failed.
+     */
+    public boolean awaitSubmittedJobs() {
+        if (engine == null) {
+            return true;
+        }
+        long running = engine.runningJobs();
+        if (running > 0) {
+            out.println("[INFO] Waiting for " + running + " running job" + (running == 1 ? "" : "s")
+                + " to finish (Ctrl-C stops the client and its jobs).");
+            out.flush();
+        }
+        List<String> failures = engine.awaitAll();
+        for (String f : failures) {
+            err.println("[ERROR] " + f);
+        }
+        return failures.isEmpty();
     }
 
     /** Cancels the statement that is running, if any (called from the REPL's Ctrl-C handler). */
@@ -247,9 +276,19 @@ public final class Session implements AutoCloseable {
         return node.getKind().sql.replace('_', ' ');
     }
 
+    /** A user-facing message; internal errors without a message are named as such. */
     private static String describe(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (e instanceof NullPointerException || e instanceof IndexOutOfBoundsException || e instanceof ClassCastException
+            || m == null || m.isBlank()) {
+            return "internal error (a bug in Weir, please report it with the statement): " + e + atFrame(e);
+        }
+        return m;
+    }
+
+    private static String atFrame(Throwable e) {
+        StackTraceElement[] st = e.getStackTrace();
+        return st.length == 0 ? "" : " at " + st[0];
     }
 
     private static boolean isHelp(String sql) {

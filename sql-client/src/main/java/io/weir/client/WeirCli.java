@@ -60,7 +60,9 @@ public final class WeirCli implements Callable<Integer> {
                 return 1;
             }
             if (script != null) {
-                return runner.runFile(script) ? 0 : 1;
+                boolean ok = runner.runFile(script);
+                // jobs run inside this process: a script's INSERTs must finish before it exits
+                return ok && session.awaitSubmittedJobs() ? 0 : 1;
             }
             return new Repl(session).run();
         }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,19 @@ class SqlTestFilesTest {
             files = s.filter(f -> f.toString().endsWith(".sqltest")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no .sqltest files under " + DIR.toAbsolutePath());
-        return files.stream().map(f -> DynamicTest.dynamicTest(DIR.relativize(f).toString(), () -> {
+        // Every file runs straight through on each backend, and at parallelism 2 (STYLE.md 13).
+        List<Map<String, String>> setups = List.of(
+            Map.of("state.backend.type", "hashmap"),
+            Map.of("state.backend.type", "rocksdb"),
+            Map.of("state.backend.type", "hashmap", "parallelism.default", "2"));
+        return files.stream().flatMap(f -> setups.stream().map(setup -> DynamicTest.dynamicTest(DIR.relativize(f) + " " + setup, () -> {
             ByteArrayOutputStream report = new ByteArrayOutputStream();
-            List<SqlTestRunner.Outcome> outcomes = new SqlTestRunner(Configuration::new,
+            List<SqlTestRunner.Outcome> outcomes = new SqlTestRunner(() -> new Configuration(setup),
                 new PrintStream(report, true, StandardCharsets.UTF_8)).runFile(f);
             assertFalse(outcomes.isEmpty(), "no records in " + f);
             long failed = outcomes.stream().filter(o -> !o.passed()).count();
             assertEquals(0, failed, report.toString(StandardCharsets.UTF_8));
-        }));
+        })));
     }
 
     @TempDir

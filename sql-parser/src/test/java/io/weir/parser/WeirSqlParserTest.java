@@ -295,6 +295,10 @@ class WeirSqlParserTest {
         SqlNodeList list = WeirSqlParser.parseStatements(
             "CREATE TABLE t (a INT) WITH ('connector' = 'x');\nSHOW TABLES;\nSET 'a' = 'b';\n");
         assertEquals(3, list.size());
+        SqlNodeList bare = WeirSqlParser.parseStatements("SET;\nRESET;\nSHOW TABLES;");
+        assertInstanceOf(SqlSet.class, bare.get(0));
+        assertInstanceOf(SqlReset.class, bare.get(1));
+        assertInstanceOf(SqlShowTables.class, bare.get(2));
     }
 
     @Test

@@ -42,8 +42,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * job over {@link #ROWS} rows to completion; the score is rows per second. Rows cross the exchange
  * as objects (no serialization in one JVM). Heap state backend.
  *
- * <p>Run: {@code mvn -B -ntp -Pbench -pl benchmarks -am package -DskipTests} then
- * {@code java -cp <classpath> org.openjdk.jmh.Main PipelineBenchmark}.
+ * <p>Run:
+ * <pre>
+ * mvn -B -ntp -q -Pbench -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=/tmp/cp-bench.txt
+ * java -cp benchmarks/target/weir-benchmarks-0.1.0-SNAPSHOT.jar:$(cat /tmp/cp-bench.txt) \
+ *     org.openjdk.jmh.Main runtime.PipelineBenchmark -wi 2 -w 5s -i 5 -r 5s -f 1
+ * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -102,7 +102,8 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
     /**
      * The keys that have an entry in state {@code stateName} under {@code namespace}, in this
-     * backend's key groups. The stream must be closed; the state must not be modified meanwhile.
+     * backend's key groups, as of the call (state may be modified while the stream is consumed).
+     * Cost: a scan of the whole state, so not for per-element use. Empty for an undeclared state.
      */
     <N> Stream<K> getKeys(String stateName, N namespace) throws Exception;
 
@@ -114,6 +115,26 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
      */
     RunnableFuture<SnapshotResult<KeyedStateHandle>> snapshot(long checkpointId, long timestamp,
                                                               CheckpointStreamFactory streamFactory) throws Exception;
+
+    /**
+     * Takes an incremental snapshot where the backend supports it (RocksDB: a native checkpoint in
+     * the synchronous part; the future uploads new SST files to {@code sharedStreams} and sends
+     * placeholders for files of the last completed checkpoint, see
+     * {@code io.weir.checkpoint.metadata.IncrementalKeyedStateHandle}). Backends without incremental
+     * snapshots (heap) take a full one into {@code exclusiveStreams}, as Flink's do.
+     */
+    default RunnableFuture<SnapshotResult<KeyedStateHandle>> snapshotIncremental(
+        long checkpointId, long timestamp, CheckpointStreamFactory sharedStreams, CheckpointStreamFactory exclusiveStreams)
+        throws Exception {
+        return snapshot(checkpointId, timestamp, exclusiveStreams);
+    }
+
+    /**
+     * Checkpoint {@code checkpointId} completed: an incremental backend may from now on reference its
+     * files instead of uploading them again. Task thread.
+     */
+    default void notifyCheckpointComplete(long checkpointId) {
+    }
 
     /** Releases all resources (native ones for RocksDB). Idempotent. */
     @Override

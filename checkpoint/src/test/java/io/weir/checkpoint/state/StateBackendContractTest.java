@@ -33,11 +33,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * merging, TTL, snapshot and restore (also at another parallelism and across an asynchronous
  * snapshot with concurrent writes). Subclasses name the backend.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 public abstract class StateBackendContractTest {
     protected static final int MAX_PARALLELISM = 128;
     protected static final KeyGroupRange ALL = KeyGroupRange.of(0, MAX_PARALLELISM - 1);
@@ -261,6 +264,19 @@ public abstract class StateBackendContractTest {
         KeyedStateBackend<String> restored = keyed(ALL, List.of(f.get().getHandle()));
         checkAllKinds(restored, 50);
         assertTrue(f.get().getStateSize() > 0);
+    }
+
+    @Test
+    void shouldRestoreFromAnIncrementalSnapshot() throws Exception {
+        KeyedStateBackend<String> b = keyed();
+        fillAllKinds(b, 100);
+        RunnableFuture<SnapshotResult<KeyedStateHandle>> f = b.snapshotIncremental(1, 1,
+            new FsCheckpointStreamFactory(tempDir.resolve("shared"), 0), new FsCheckpointStreamFactory(tempDir.resolve("chk-1"), 0));
+        b.setCurrentKey("k1");
+        b.getState(COUNT).update(-1);
+        f.run();
+        b.notifyCheckpointComplete(1);
+        checkAllKinds(keyed(ALL, List.of(f.get().getHandle())), 100);
     }
 
     @Test

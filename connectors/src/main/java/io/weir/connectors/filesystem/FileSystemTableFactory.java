@@ -83,9 +83,29 @@ public final class FileSystemTableFactory implements TableSourceFactory, TableSi
         FileFormat fileFormat;
         try {
             fileFormat = format.createFileFormat(partitions.dataType(), formatOptions);
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+        } catch (UnsupportedOperationException | IllegalArgumentException | ValidationException e) {
             throw new ValidationException("Table '" + context.tableName() + "': " + e.getMessage(), e);
         }
-        return new Setup(Path.of(context.get(FileSystem.PATH)), format, formatOptions, fileFormat, partitions);
+        return new Setup(localPath(context), format, formatOptions, fileFormat, partitions);
+    }
+
+    /** The local path of {@code 'path'}: a plain path or a {@code file:} URI; other schemes are not supported yet. */
+    private static Path localPath(TableContext context) {
+        String path = context.get(FileSystem.PATH);
+        int colon = path.indexOf(':');
+        String scheme = colon > 1 ? path.substring(0, colon) : null;
+        if (scheme == null || !scheme.matches("[a-zA-Z][a-zA-Z0-9+.-]*")) {
+            return Path.of(path);
+        }
+        if (scheme.equalsIgnoreCase("file")) {
+            try {
+                return Path.of(java.net.URI.create(path.startsWith("file://") ? path : "file://" + path.substring(5)));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("Table '" + context.tableName() + "': invalid value '" + path
+                    + "' for option 'path': " + e.getMessage(), e);
+            }
+        }
+        throw new ValidationException("Table '" + context.tableName() + "': not supported yet: file system scheme '"
+            + scheme + "' in option 'path' ('" + path + "'). Supported: local paths and file: URIs");
     }
 }

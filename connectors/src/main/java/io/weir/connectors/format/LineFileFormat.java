@@ -16,25 +16,38 @@ import java.util.function.Supplier;
 
 /**
  * Files of one record per line ({@code \n} or {@code \r\n}), as written by json, csv and
- * debezium-json. A position is the byte offset of the next line. Thread-safe: every reader and
+ * debezium-json; for csv a line break inside a quoted field belongs to the record. A position is the byte offset of the next line. Thread-safe: every reader and
  * writer gets its own decoder or encoder from the suppliers.
  */
 public final class LineFileFormat implements FileFormat {
     private final Supplier<RowDecoder> decoder;
     private final Supplier<RowEncoder> encoder;
     private final String extension;
+    private final int quote;
+    private final int comment;
 
     public LineFileFormat(Supplier<RowDecoder> decoder, Supplier<RowEncoder> encoder, String formatIdentifier) {
+        this(decoder, encoder, formatIdentifier, -1, -1);
+    }
+
+    /**
+     * @param quote   a character inside which line breaks belong to the record (CSV), or -1
+     * @param comment a character that starts a comment line in which quotes mean nothing, or -1
+     */
+    public LineFileFormat(Supplier<RowDecoder> decoder, Supplier<RowEncoder> encoder, String formatIdentifier,
+                          int quote, int comment) {
         this.decoder = decoder;
         this.encoder = encoder;
         this.extension = "." + formatIdentifier.replace("debezium-json", "json");
+        this.quote = quote;
+        this.comment = comment;
     }
 
     @Override
     public FileRecordReader openReader(Path file, FilePosition start) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         ch.position(start.offset());
-        return new LineReader(file, Channels.newInputStream(ch), start.offset(), decoder.get());
+        return new LineReader(file, Channels.newInputStream(ch), start.offset(), decoder.get(), quote, comment);
     }
 
     @Override
@@ -53,6 +66,8 @@ public final class LineFileFormat implements FileFormat {
         private final InputStream in;
         private final RowDecoder decoder;
         private final long startOffset;
+        private final int quote;
+        private final int comment;
         private byte[] buf = new byte[64 * 1024];
         private int pos;
         private int limit;
@@ -60,7 +75,9 @@ public final class LineFileFormat implements FileFormat {
         private long lineIndex;
         private long skippedBefore;
 
-        LineReader(Path file, InputStream in, long startOffset, RowDecoder decoder) {
+        LineReader(Path file, InputStream in, long startOffset, RowDecoder decoder, int quote, int comment) {
+            this.quote = quote;
+            this.comment = comment;
             this.file = file;
             this.in = in;
             this.startOffset = startOffset;
@@ -111,10 +128,17 @@ public final class LineFileFormat implements FileFormat {
                 : "file " + file + ", byte offset " + lineOffset;
         }
 
+        /** The end of the record starting at {@code pos}: the next line break outside quotes, or -1 if not buffered yet. */
         private int indexOfNewline() {
+            boolean quoted = false;
+            boolean quotesCount = quote >= 0 && !(pos < limit && buf[pos] == comment);
             for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
+                byte b = buf[i];
+                if (b == '\n' && !quoted) {
                     return i;
+                }
+                if (quotesCount && b == quote) {
+                    quoted = !quoted;
                 }
             }
             return -1;

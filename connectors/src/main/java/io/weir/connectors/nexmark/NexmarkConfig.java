@@ -41,10 +41,15 @@ public record NexmarkConfig(int personProportion, int auctionProportion, int bid
             return DEFAULT_BASE_TIME;
         }
         String t = s.trim();
-        if (t.chars().allMatch(Character::isDigit)) {
-            return Long.parseLong(t);
+        try {
+            if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(t);
+            }
+            return TimeFormats.parseTimestamp(t.length() == 19 ? t + ".000" : t, t.indexOf('T') == 10);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value '" + s + "' for option '" + Nexmark.BASE_TIME.key()
+                + "'. Valid values: epoch milliseconds or 'yyyy-MM-dd HH:mm:ss[.SSS]' (UTC)", e);
         }
-        return TimeFormats.parseTimestamp(t.length() == 19 ? t + ".000" : t, t.indexOf('T') == 10);
     }
 
     public int totalProportion() {

@@ -200,11 +200,16 @@ public final class NexmarkModel {
         int desired = avgSize - currentSize;
         int delta = (int) Math.round(desired * 0.2);
         int len = desired - delta + (delta == 0 ? 0 : r.nextInt(2 * delta));
-        char[] c = new char[len];
+        byte[] c = new byte[len];
+        long bits = 0;
         for (int i = 0; i < len; i++) {
-            c[i] = (char) ('a' + r.nextInt(26));
+            if (i % 12 == 0) {
+                bits = r.nextLong(); // 12 letters of 5 bits each per draw: padding need not be uniform
+            }
+            c[i] = (byte) ('a' + (int) ((bits & 31) % 26));
+            bits >>>= 5;
         }
-        return new String(c);
+        return new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static String baseUrl(SplittableRandom r) {

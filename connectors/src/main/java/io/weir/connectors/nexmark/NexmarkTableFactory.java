@@ -41,6 +41,12 @@ public final class NexmarkTableFactory implements TableSourceFactory {
         } catch (IllegalArgumentException e) {
             throw new io.weir.runtime.connector.ValidationException("Table '" + context.tableName() + "': " + e.getMessage(), e);
         }
+        if (!context.get(Nexmark.NEXT_EVENT_RATE).equals(context.get(Nexmark.FIRST_EVENT_RATE))
+            && context.options().containsKey(Nexmark.NEXT_EVENT_RATE.key())) {
+            throw new io.weir.runtime.connector.ValidationException("Table '" + context.tableName()
+                + "': not supported yet: 'next-event.rate' different from 'first-event.rate' (a changing rate shape);"
+                + " set both to the same value");
+        }
         String type = context.get(Nexmark.EVENT_TYPE);
         NexmarkRowGenerator gen = new NexmarkRowGenerator(context.tableName(), config, context.physicalRowType(), type);
         return new GeneratorSource(type == null ? "nexmark" : "nexmark-" + type, gen);

@@ -48,6 +48,16 @@ class FileSystemSourceTest {
     }
 
     @Test
+    void shouldAcceptFileUrisAndRejectOtherSchemes() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "1,x\n");
+        ScanSource<FileSplit> src = source(T, List.of(), "connector", "filesystem", "path", dir.toUri().toString(), "format", "csv");
+        assertEquals(List.of(Row.of(1, "x")), TestContexts.readAll(src, new TestContexts.Source()));
+        ValidationException e = assertThrows(ValidationException.class,
+            () -> source(T, List.of(), "connector", "filesystem", "path", "s3://bucket/x", "format", "csv"));
+        assertTrue(e.getMessage().contains("'s3'") && e.getMessage().contains("'path'"), e.getMessage());
+    }
+
+    @Test
     void whenReaderRestoredFromSnapshot_thenContinuesIdenticallyIncludingMidChangelogRecord() throws Exception {
         Files.writeString(dir.resolve("c.json"), "{\"before\":null,\"after\":{\"id\":1,\"name\":\"a\"},\"op\":\"c\"}\n"
             + "{\"before\":{\"id\":1,\"name\":\"a\"},\"after\":{\"id\":1,\"name\":\"b\"},\"op\":\"u\"}\n"
@@ -124,6 +134,13 @@ class FileSystemSourceTest {
             () -> source(T, List.of(), "connector", "filesystem", "path", p, "format", "csv", "json.ignore-parse-errors", "true"));
         assertTrue(wrongFormatOption.getMessage().contains("json.ignore-parse-errors")
             && wrongFormatOption.getMessage().contains("csv.field-delimiter"), wrongFormatOption.getMessage());
+        ValidationException combination = assertThrows(ValidationException.class, () -> source(T, List.of(), "connector",
+            "filesystem", "path", p, "format", "json", "json.fail-on-missing-field", "true", "json.ignore-parse-errors", "true"));
+        assertTrue(combination.getMessage().startsWith("Table 'files'"), combination.getMessage());
+        ValidationException delimiter = assertThrows(ValidationException.class, () -> source(T, List.of(), "connector",
+            "filesystem", "path", p, "format", "csv", "csv.field-delimiter", ";;"));
+        assertTrue(delimiter.getMessage().contains("'files'") && delimiter.getMessage().contains("csv.field-delimiter"),
+            delimiter.getMessage());
         ValidationException badValue = assertThrows(ValidationException.class,
             () -> source(T, List.of(), "connector", "filesystem", "path", p, "format", "json", "json.timestamp-format.standard", "X"));
         assertTrue(badValue.getMessage().contains("json.timestamp-format.standard") && badValue.getMessage().contains("ISO_8601"),

@@ -26,22 +26,36 @@ class CsvFormatTest {
     void shouldRoundTripQuotesDelimitersEmptyStringsAndNulls() throws Exception {
         List<Row> rows = List.of(Row.of(1, "plain", new BigDecimal("1.50"), 0L),
             Row.of(2, "has,comma and \"quote\"", null, 1_436_918_400_123L),
-            Row.of(3, "", new BigDecimal("-3.00"), null), Row.of(null, null, null, null));
+            Row.of(3, "", new BigDecimal("-3.00"), null), Row.of(null, null, null, null),
+            Row.of(4, "two\nlines, \"quoted\"\r\n", null, null));
         FileFormat ff = format("csv").createFileFormat(T, options());
         Path file = dir.resolve("a.csv");
         writeFile(ff, file, rows);
         assertEquals("1,plain,1.50,1970-01-01 00:00:00.000\n2,\"has,comma and \"\"quote\"\"\",,2015-07-15 00:00:00.123\n"
-            + "3,\"\",-3.00,\n,,,\n", Files.readString(file));
+            + "3,\"\",-3.00,\n,,,\n4,\"two\nlines, \"\"quoted\"\"\r\n\",,\n", Files.readString(file));
         assertEquals(rows, readFile(ff, file, FilePosition.START));
+        FilePosition afterThird;
+        try (FileRecordReader r = ff.openReader(file, FilePosition.START)) {
+            for (int i = 0; i < 4; i++) {
+                r.readNext(x -> { });
+            }
+            afterThird = r.position();
+        }
+        assertEquals(rows.subList(4, 5), readFile(ff, file, afterThird));
     }
 
     @Test
-    void shouldHonourDelimiterQuoteNullLiteralAndComments() {
+    void shouldHonourDelimiterQuoteNullLiteralAndComments() throws Exception {
         RowDecoder d = format("csv").createDecoder(T, options("csv.field-delimiter", ";", "csv.quote-character", "'",
             "csv.null-literal", "NULL", "csv.allow-comments", "true"));
         assertEquals(List.of(Row.of(1, "a;b", null, null)), decode(d, "1;'a;b';NULL;NULL"));
         assertEquals(List.of(Row.of(2, "", null, null)), decode(d, "2;;NULL;NULL"));
         assertEquals(List.of(), decode(d, "# a comment"));
+        Path file = dir.resolve("c.csv");
+        Files.writeString(file, "# it's a comment with a quote\n1;'x\ny';NULL;NULL\n");
+        FileFormat ff = format("csv").createFileFormat(T, options("csv.field-delimiter", ";", "csv.quote-character", "'",
+            "csv.null-literal", "NULL", "csv.allow-comments", "true"));
+        assertEquals(List.of(Row.of(1, "x\ny", null, null)), readFile(ff, file, FilePosition.START));
         RowEncoder e = format("csv").createEncoder(T, options("csv.field-delimiter", "\\t", "csv.null-literal", "N/A"));
         assertEquals("1\tx\tN/A\tN/A", encode(e, Row.of(1, "x", null, null)));
     }

@@ -113,6 +113,12 @@ class NexmarkTest {
             .contains("person, auction, bid"));
         assertTrue(assertThrows(ValidationException.class, () -> source(COMBINED, "first-event.rate", "x")).getMessage()
             .contains("first-event.rate"));
+        assertTrue(assertThrows(ValidationException.class, () -> source(COMBINED, "first-event.rate", "10", "next-event.rate", "20"))
+            .getMessage().contains("next-event.rate"));
+        assertTrue(assertThrows(ValidationException.class, () -> source(COMBINED, "base-time", "yesterday"))
+            .getMessage().contains("'base-time'"));
+        assertTrue(assertThrows(ValidationException.class, () -> source(COMBINED, "bid.proportions", "1"))
+            .getMessage().contains("bid.proportion"));
     }
 
     private static List<Row> sorted(List<Row> rows) {

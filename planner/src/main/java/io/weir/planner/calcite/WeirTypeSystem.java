@@ -1,5 +1,7 @@
 package io.weir.planner.calcite;
 
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -36,5 +38,25 @@ public final class WeirTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public boolean shouldConvertRaggedUnionTypesToVarying() {
         return true;
+    }
+
+    /** Flink's AVG of a DECIMAL(p, s) is DECIMAL(38, max(6, s)); other types keep the argument's type. */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            RelDataType t = typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, Math.max(6, argumentType.getScale()));
+            return typeFactory.createTypeWithNullability(t, argumentType.isNullable());
+        }
+        return super.deriveAvgAggType(typeFactory, argumentType);
+    }
+
+    /** Flink's SUM of a DECIMAL(p, s) is DECIMAL(38, s); other types keep the argument's type. */
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            RelDataType t = typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale());
+            return typeFactory.createTypeWithNullability(t, argumentType.isNullable());
+        }
+        return argumentType;
     }
 }

@@ -29,7 +29,7 @@ final class ViewValidator {
      * @param catalog the catalog the query's names resolve in (called back on this thread)
      */
     static CatalogView validate(SqlCreateView ddl, String statementSql, CatalogAccess catalog) {
-        String original = SqlText.extract(statementSql, ddl.getQuery());
+        String original = SqlText.extractTail(statementSql, ddl.getQuery());
         SqlNode fresh = WeirSqlParser.parseStatement(WeirSqlParser.toSql(ddl.getQuery()));
         RowType rowType = rename(ddl, queryRowType(ddl, catalog));
         return new CatalogView(fresh, original, ddl.getColumnNames(), ddl.getComment(), rowType);

@@ -2,12 +2,14 @@ package io.weir.planner.types;
 
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import io.weir.runtime.types.TypeRoot;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.RelRecordType;
 import org.apache.calcite.rel.type.StructKind;
 import io.weir.parser.type.WeirCollectionTypeNameSpec;
 import io.weir.parser.type.WeirMapTypeNameSpec;
@@ -141,6 +143,11 @@ public final class TypeConverter {
 
     /** The Calcite type of a runtime type, with the same nullability. */
     public static RelDataType toRelDataType(DataType type, RelDataTypeFactory factory) {
+        if (type.root() == TypeRoot.ROW && type.isNullable()) {
+            // The factory would make every field of a nullable struct nullable; keep the fields' own.
+            RelDataType struct = toRelIgnoringNullability(type, factory);
+            return new RelRecordType(struct.getStructKind(), struct.getFieldList(), true);
+        }
         return factory.createTypeWithNullability(toRelIgnoringNullability(type, factory), type.isNullable());
     }
 

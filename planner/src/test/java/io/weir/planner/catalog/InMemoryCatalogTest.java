@@ -178,6 +178,18 @@ class InMemoryCatalogTest {
     }
 
     @Test
+    void shouldKeepTheQueryTextOfViewsWithOrderByAndUnion() {
+        execute("CREATE TABLE t (a INT, b STRING)");
+        execute("CREATE TEMPORARY VIEW u AS (SELECT a FROM t UNION ALL SELECT a FROM t) ORDER BY a");
+        CatalogView u = catalog.getView(catalog.qualify(List.of("u"))).orElseThrow();
+        WeirSqlParser.parseStatement(u.originalQuery());
+        assertEquals("(SELECT a FROM t UNION ALL SELECT a FROM t) ORDER BY a", u.originalQuery());
+        String shown = catalog.showCreateView(((SqlShowCreateView) WeirSqlParser.parseStatement("SHOW CREATE VIEW u")).getName());
+        assertTrue(shown.startsWith("CREATE TEMPORARY VIEW `default_catalog`.`default_database`.`u` AS\n"), shown);
+        WeirSqlParser.parseStatement(shown);
+    }
+
+    @Test
     void whenNameIsTakenByATable_thenViewCannotUseIt() {
         execute("CREATE TABLE t (a INT)");
         CatalogException e = assertThrows(CatalogException.class, () -> execute("CREATE VIEW t AS SELECT 1"));
@@ -238,6 +250,13 @@ class InMemoryCatalogTest {
         InMemoryCatalog other = new InMemoryCatalog();
         other.createTable((SqlCreateTable) WeirSqlParser.parseStatement(shown));
         assertEquals(table("n"), other.getTable(other.qualify(List.of("n"))).orElseThrow());
+    }
+
+    @Test
+    void shouldTypeComputedColumnsOverNestedFields() {
+        execute("CREATE TABLE t (r ROW<a INT NOT NULL, b STRING>, c AS r.a + 1, d AS r.b)");
+        assertEquals(DataType.integer(), table("t").schema().column("c").get().type());
+        assertEquals(DataType.string(), table("t").schema().column("d").get().type());
     }
 
     @Test

@@ -95,7 +95,8 @@ class TypeConverterTest {
             DataType.array(DataType.integer().notNull()), DataType.multiset(DataType.string()),
             DataType.map(DataType.string(), DataType.bigint()),
             DataType.row(new RowType(List.of(new RowType.Field("x", DataType.integer()),
-                new RowType.Field("y", DataType.string())))).notNull());
+                new RowType.Field("y", DataType.string())))).notNull(),
+            DataType.row(new RowType(List.of(new RowType.Field("z", DataType.integer().notNull())))));
         for (DataType type : types) {
             assertEquals(type, TypeConverter.toDataType(TypeConverter.toRelDataType(type, factory)), type.toString());
         }

@@ -41,10 +41,22 @@ public final class LocalCluster implements AutoCloseable {
      * {@code restore}.
      */
     public JobClient submit(JobGraph graph, String jobId, RestoreProvider restore) {
+        return submit(graph, jobId, restore, null);
+    }
+
+    /**
+     * Starts a job wired for checkpointing by {@code setup} (null: none) before any task runs; drive
+     * its checkpoints through {@link #checkpointControl(JobClient)}.
+     */
+    public JobClient submit(JobGraph graph, String jobId, RestoreProvider restore, CheckpointSetup setup) {
         if (jobs.containsKey(jobId) && !jobs.get(jobId).status().isTerminal()) {
             throw new IllegalStateException("job " + jobId + " is already running");
         }
         LocalJob job = new LocalJob(jobId, graph, scheduler, restore);
+        if (setup != null) {
+            job.configure(setup.streams(), setup.responder());
+            job.environment().setAwaitFinalCheckpoint(setup.awaitFinalCheckpoint());
+        }
         jobs.put(jobId, job);
         job.start();
         return job;

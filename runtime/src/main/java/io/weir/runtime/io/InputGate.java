@@ -11,14 +11,17 @@ public final class InputGate {
     private final int[] inputOf;
     private final boolean[] blocked;
     private final boolean[] ended;
+    private final boolean[] dataEnded;
     private int next;
     private int endedCount;
+    private int dataEndedCount;
 
     public InputGate(Channel[] channels, int[] inputOf) {
         this.channels = channels.clone();
         this.inputOf = inputOf.clone();
         this.blocked = new boolean[channels.length];
         this.ended = new boolean[channels.length];
+        this.dataEnded = new boolean[channels.length];
     }
 
     /** The channel that delivered the last polled item. */
@@ -39,6 +42,10 @@ public final class InputGate {
                 if (item instanceof EndOfInput) {
                     ended[c] = true;
                     endedCount++;
+                }
+                if ((item instanceof EndOfInput || item instanceof EndOfData) && !dataEnded[c]) {
+                    dataEnded[c] = true;
+                    dataEndedCount++;
                 }
                 return item;
             }
@@ -74,6 +81,11 @@ public final class InputGate {
 
     public boolean isEnded(int channel) {
         return ended[channel];
+    }
+
+    /** True when every channel delivered {@link EndOfData} or {@link EndOfInput}: no rows will come any more. */
+    public boolean allDataEnded() {
+        return dataEndedCount == channels.length;
     }
 
     /** True when every channel delivered {@link EndOfInput}. */

@@ -41,6 +41,7 @@ public final class ChainedOperator {
     private final int parallelism;
     private final int maxParallelism;
     private final OperatorRestoreState restore;
+    private final KeyGroupRange ownedKeyGroups;
     private final OperatorMetricsImpl metrics;
     private final OperatorContextImpl context;
     private Output output;
@@ -65,6 +66,7 @@ public final class ChainedOperator {
         this.parallelism = parallelism;
         this.maxParallelism = maxParallelism;
         this.restore = restore;
+        this.ownedKeyGroups = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex);
         this.metrics = new OperatorMetricsImpl(factory.name(), subtaskIndex, taskTimes);
         this.context = new OperatorContextImpl(this, host);
     }
@@ -86,7 +88,12 @@ public final class ChainedOperator {
 
     /** The key-group range this subtask owns. */
     public KeyGroupRange keyGroupRange() {
-        return KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex);
+        return ownedKeyGroups;
+    }
+
+    /** The keyed state backend, or null for a non-keyed operator (for harnesses and tests). */
+    public KeyedStateBackend<Row> keyedStateBackend() {
+        return keyed;
     }
 
     /** Creates (and restores) the backends, then calls {@code open} and {@code initializeState}. */
@@ -170,6 +177,7 @@ public final class ChainedOperator {
     private void setKeyFor(int input, Row row) {
         if (keyed != null) {
             KeySelector selector = factory.keySelector(input);
+            // the backend refuses a key outside its key groups: a planner that forgot the hash exchange fails loudly
             keyed.setCurrentKey(selector.getKey(row));
         }
     }

@@ -53,6 +53,8 @@ public final class Mailbox implements MailboxExecutor {
             }
             try {
                 l.action.run();
+            } catch (OperatorException | io.weir.runtime.io.TaskCanceledException e) {
+                throw e;
             } catch (Exception e) {
                 throw new Exception("mailbox action '" + l.description + "' failed: " + e.getMessage(), e);
             }

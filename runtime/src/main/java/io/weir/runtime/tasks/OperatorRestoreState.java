@@ -1,7 +1,13 @@
 package io.weir.runtime.tasks;
 
+import io.weir.checkpoint.state.KeyGroupRange;
+import io.weir.checkpoint.state.KeyGroupRangeAssignment;
+import io.weir.checkpoint.state.snapshot.KeyedStateAssignment;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
 import io.weir.checkpoint.state.snapshot.OperatorStateHandle;
+import io.weir.checkpoint.state.snapshot.OperatorStateRedistributor;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +28,42 @@ public final class OperatorRestoreState {
         this.keyedState = List.copyOf(keyedState);
         this.operatorState = List.copyOf(operatorState);
         this.timers = Map.copyOf(timers);
+    }
+
+    /**
+     * Assigns the snapshots of all old subtasks of one operator to {@code newParallelism} new
+     * subtasks: keyed state and timers by key-group range, operator state by its redistribution
+     * mode (even split, union, broadcast).
+     *
+     * @param oldSubtasks per old subtask, in subtask order (null for a subtask without state)
+     */
+    public static List<OperatorRestoreState> redistribute(List<OperatorRestoreState> oldSubtasks, int maxParallelism,
+                                                          int newParallelism) {
+        long id = -1;
+        List<KeyedStateHandle> keyed = new ArrayList<>();
+        List<List<OperatorStateHandle>> operator = new ArrayList<>();
+        Map<Integer, byte[]> timers = new HashMap<>();
+        for (OperatorRestoreState s : oldSubtasks) {
+            operator.add(s == null ? List.of() : s.operatorState());
+            if (s != null) {
+                id = Math.max(id, s.checkpointId);
+                keyed.addAll(s.keyedState);
+                timers.putAll(s.timers);
+            }
+        }
+        List<List<OperatorStateHandle>> ops = OperatorStateRedistributor.redistribute(operator, newParallelism);
+        List<OperatorRestoreState> result = new ArrayList<>();
+        for (int i = 0; i < newParallelism; i++) {
+            KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, newParallelism, i);
+            Map<Integer, byte[]> own = new HashMap<>();
+            timers.forEach((group, bytes) -> {
+                if (range.contains(group)) {
+                    own.put(group, bytes);
+                }
+            });
+            result.add(new OperatorRestoreState(id, KeyedStateAssignment.handlesFor(keyed, range), ops.get(i), own));
+        }
+        return result;
     }
 
     public long checkpointId() { return checkpointId; }

@@ -10,6 +10,7 @@ import io.weir.runtime.io.Batch;
 import io.weir.runtime.io.Channel;
 import io.weir.runtime.io.ChannelWriter;
 import io.weir.runtime.io.CheckpointBarrier;
+import io.weir.runtime.io.EndOfData;
 import io.weir.runtime.io.EndOfInput;
 import io.weir.runtime.io.InputGate;
 import io.weir.runtime.io.TaskCanceledException;
@@ -41,7 +42,11 @@ import java.util.Map;
  * <h2>Ending</h2>
  * When every input channel has ended (or the source head reports END_OF_INPUT, after emitting a
  * final {@code Long.MAX_VALUE} watermark), the task calls {@code finish()} head to tail, sends
- * {@link EndOfInput} downstream, closes the operators and reports FINISHED. Cancellation sets a
+ * {@link EndOfInput} downstream, closes the operators and reports FINISHED. When the job waits
+ * for a final checkpoint ({@link TaskEnvironment#awaitFinalCheckpoint()}), it sends
+ * {@link EndOfData} instead and stays alive, handling triggers, barriers and notifications, until
+ * a checkpoint taken after finishing has completed and all its input channels have ended; then it
+ * sends {@code EndOfInput} and ends. Cancellation sets a
  * flag and interrupts the thread; a task blocked on a full channel notices within ~10 ms.
  * Any exception fails the task with the name of the operator that threw.
  */
@@ -68,6 +73,9 @@ public final class StreamTask implements Runnable, OperatorHost {
     private volatile boolean canceled;
     private volatile Thread thread;
     private boolean inputEnded;
+    private boolean finished;
+    private long finalCheckpointId = -1;
+    private boolean finalCheckpointCompleted;
     private final long startNanos = System.nanoTime();
     private volatile long idleNanos;
     private volatile long endNanos;
@@ -114,6 +122,9 @@ public final class StreamTask implements Runnable, OperatorHost {
         buildChain();
         int channels = gate == null ? 0 : gate.numberOfChannels();
         this.valves = new WatermarkValve[] {new WatermarkValve(channels), new WatermarkValve(channels)};
+        for (int c = 0; c < channels; c++) {
+            valves[1 - gate.inputOf(c)].onEnd(c); // each valve combines only its own input's channels
+        }
         this.inputIdle = new boolean[2];
         this.aligner = gate == null ? null : new BarrierAligner(gate);
     }
@@ -272,14 +283,24 @@ public final class StreamTask implements Runnable, OperatorHost {
                 }
                 continue;
             }
-            if (inputEnded) {
-                endOfInput();
+            if (inputEnded && !finished) {
+                finishChain();
+                finished = true;
+                if (!env.awaitFinalCheckpoint()) {
+                    tail.broadcast(EndOfInput.INSTANCE);
+                    return;
+                }
+                tail.broadcast(EndOfData.INSTANCE);
+            }
+            if (finished && finalCheckpointCompleted && (gate == null || gate.allEnded())) {
+                tail.broadcast(EndOfInput.INSTANCE);
                 return;
             }
-            boolean progressed = source != null ? pollSource(source, head) : processInput(head);
+            boolean progressed = finished ? gate != null && processInput(head)
+                : source != null ? pollSource(source, head) : processInput(head);
             flushByTimeout();
-            if (!progressed && mailbox.isEmpty() && !inputEnded) {
-                waitForWork(source != null);
+            if (!progressed && mailbox.isEmpty() && !(inputEnded && !finished)) {
+                waitForWork(source != null && !finished);
             }
         }
     }
@@ -326,13 +347,13 @@ public final class StreamTask implements Runnable, OperatorHost {
                 performCheckpoint(((CheckpointBarrier) item).id(), ((CheckpointBarrier) item).timestamp());
                 gate.unblockAll();
             }
-        } else if (item instanceof EndOfInput) {
+        } else if (item instanceof EndOfInput || item instanceof EndOfData) {
             applyWatermark(head, input, valves[input].onEnd(channel));
-            if (aligner.onEndOfInput(channel)) {
+            if (item instanceof EndOfInput && aligner.onEndOfInput(channel)) {
                 performCheckpoint(aligner.pendingCheckpointId(), aligner.pendingTimestamp());
                 gate.unblockAll();
             }
-            if (gate.allEnded()) {
+            if (gate.allDataEnded()) {
                 inputEnded = true;
             }
         }
@@ -398,7 +419,8 @@ public final class StreamTask implements Runnable, OperatorHost {
         idleNanos += System.nanoTime() - start;
     }
 
-    private void endOfInput() throws Exception {
+    /** Finishes the operators head to tail, each after the deferred timer firings its predecessor caused. */
+    private void finishChain() throws Exception {
         for (ChainedOperator op : chain) {
             op.finish();
             while (!deferredFirings.isEmpty()) {
@@ -408,7 +430,6 @@ public final class StreamTask implements Runnable, OperatorHost {
                 }
             }
         }
-        tail.broadcast(EndOfInput.INSTANCE);
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -427,6 +448,9 @@ public final class StreamTask implements Runnable, OperatorHost {
             for (ChainedOperator op : chain) {
                 op.notifyCheckpointComplete(checkpointId);
             }
+            if (finalCheckpointId >= 0 && checkpointId >= finalCheckpointId) {
+                finalCheckpointCompleted = true;
+            }
         }, "notify checkpoint complete " + checkpointId);
     }
 
@@ -440,6 +464,9 @@ public final class StreamTask implements Runnable, OperatorHost {
     }
 
     private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
+        if (finished && finalCheckpointId < 0) {
+            finalCheckpointId = checkpointId;
+        }
         List<OperatorSnapshot> snapshots = new ArrayList<>();
         for (ChainedOperator op : chain) {
             snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams()));

@@ -20,6 +20,7 @@ public final class TaskEnvironment {
     private volatile CheckpointStreamFactory checkpointStreams = new MemoryCheckpointStreamFactory();
     private volatile CheckpointResponder checkpointResponder = CheckpointResponder.IGNORE;
     private StateBackend stateBackend;
+    private volatile boolean awaitFinalCheckpoint;
 
     public TaskEnvironment(String jobId, String jobName, Configuration configuration, ScheduledExecutorService scheduler) {
         this.jobId = jobId;
@@ -54,6 +55,14 @@ public final class TaskEnvironment {
     public void setCheckpointStreams(CheckpointStreamFactory streams) { this.checkpointStreams = streams; }
 
     public CheckpointResponder checkpointResponder() { return checkpointResponder; }
+
+    /**
+     * True when finished tasks stay alive for a final checkpoint (sending {@code EndOfData}, then
+     * {@code EndOfInput} only once a checkpoint taken after finishing has completed).
+     */
+    public boolean awaitFinalCheckpoint() { return awaitFinalCheckpoint; }
+
+    public void setAwaitFinalCheckpoint(boolean await) { this.awaitFinalCheckpoint = await; }
 
     public void setCheckpointResponder(CheckpointResponder responder) { this.checkpointResponder = responder; }
 

@@ -79,8 +79,13 @@ class CheckpointRestoreTest {
     }
 
     private static JobGraph graph(boolean bounded) {
+        return graph(bounded, 2);
+    }
+
+    private static JobGraph graph(boolean bounded, int sourceParallelism) {
         JobGraph.Builder b = JobGraph.builder("exactly-once");
-        int src = b.addVertex(SourceOperatorFactory.create("numbers", "numbers", new NumberSource(4, 20_000, bounded), null), 2, 128);
+        int src = b.addVertex(SourceOperatorFactory.create("numbers", "numbers", new NumberSource(5, 20_000, bounded), null),
+            sourceParallelism, 128);
         int snk = b.addVertex(OperatorFactory.of("sink", "sink", StatefulSink::new), 1, 128);
         b.connect(src, snk, Partitioner.REBALANCE);
         return b.build();
@@ -88,7 +93,34 @@ class CheckpointRestoreTest {
 
     @Test
     void shouldRestoreFromAnAlignedCheckpointWithoutLossOrDuplicates() throws Exception {
-        JobClient first = cluster.submit(graph(false));
+        Map<String, OperatorRestoreState> acked = checkpointOnce();
+        JobClient second = cluster.submit(graph(true), "job-1", (uid, subtask, p) -> acked.get(uid + "#" + subtask));
+        assertEquals(JobStatus.FINISHED, second.await(Duration.ofSeconds(30)));
+        assertExactlyOnce("restored");
+    }
+
+    @Test
+    void shouldRestoreSourcesAtAnotherParallelismWithoutLossOrDuplicates() throws Exception {
+        Map<String, OperatorRestoreState> acked = checkpointOnce();
+        List<OperatorRestoreState> sources = OperatorRestoreState.redistribute(
+            List.of(acked.get("numbers#0"), acked.get("numbers#1")), 128, 3);
+        JobClient second = cluster.submit(graph(true, 3), "job-1",
+            (uid, subtask, p) -> uid.equals("numbers") ? sources.get(subtask) : acked.get(uid + "#" + subtask));
+        assertEquals(JobStatus.FINISHED, second.await(Duration.ofSeconds(30)));
+        assertExactlyOnce("restored");
+    }
+
+    private static void assertExactlyOnce(String sink) {
+        List<Row> out = TestOperators.SINKS.remove(sink);
+        Set<String> seen = new HashSet<>();
+        for (Row r : out) {
+            assertTrue(seen.add(r.getField(0) + ":" + r.getField(1)), "duplicate " + r);
+        }
+        assertEquals(100_000, out.size());
+    }
+
+    private Map<String, OperatorRestoreState> checkpointOnce() throws Exception {
+        JobClient first = cluster.submit(graph(false), "job-1", RestoreProvider.NONE);
         Map<String, OperatorRestoreState> acked = new ConcurrentHashMap<>();
         CheckpointControl control = cluster.checkpointControl(first);
         control.configure(new MemoryCheckpointStreamFactory(), (vertexUid, subtask, id, snapshots) -> {
@@ -109,15 +141,6 @@ class CheckpointRestoreTest {
         assertEquals(3, acked.size(), "acknowledgements: " + acked.keySet());
         first.cancel();
         first.await(Duration.ofSeconds(5));
-
-        JobClient second = cluster.submit(graph(true), first.jobId(), (uid, subtask, p) -> acked.get(uid + "#" + subtask));
-        assertEquals(JobStatus.FINISHED, second.await(Duration.ofSeconds(30)));
-
-        List<Row> out = TestOperators.sink("restored");
-        Set<String> seen = new HashSet<>();
-        for (Row r : out) {
-            assertTrue(seen.add(r.getField(0) + ":" + r.getField(1)), "duplicate " + r);
-        }
-        assertEquals(80_000, out.size());
+        return acked;
     }
 }

@@ -117,6 +117,44 @@ class LocalClusterTest {
         assertEquals(JobStatus.FAILED, job.status());
     }
 
+    /** Fails in {@code open} or in {@code finish}, as told. */
+    static final class FailIn implements io.weir.runtime.operators.OneInputStreamOperator {
+        private final String phase;
+
+        FailIn(String phase) {
+            this.phase = phase;
+        }
+
+        @Override
+        public void open(io.weir.runtime.operators.OperatorContext context) {
+            if (phase.equals("open")) {
+                throw new IllegalArgumentException("cannot open");
+            }
+        }
+
+        @Override
+        public void processElement(Row row) {
+        }
+
+        @Override
+        public void finish() throws java.io.IOException {
+            if (phase.equals("finish")) {
+                throw new java.io.IOException("cannot flush");
+            }
+        }
+    }
+
+    @Test
+    void whenAChainedOperatorFailsInOpenOrFinish_thenTheFailureNamesThatOperator() throws Exception {
+        for (String phase : List.of("open", "finish")) {
+            JobGraph.Builder b = JobGraph.builder("fail-in-" + phase);
+            b.addVertex("chain", "v-chain-" + phase, List.of(source(10, false),
+                OperatorFactory.of("failing-" + phase, "f-" + phase, () -> new FailIn(phase)), sink("never-" + phase, 0)), 1, 128);
+            JobFailure f = assertThrows(JobFailure.class, () -> cluster.submit(b.build()).await(Duration.ofSeconds(30)));
+            assertEquals("failing-" + phase, f.operatorName());
+        }
+    }
+
     @Test
     void whenABackpressuredJobIsCancelled_thenItEndsWithinASecond() throws Exception {
         JobGraph.Builder b = JobGraph.builder("slow");
@@ -152,6 +190,38 @@ class LocalClusterTest {
         assertTrue(source.backPressuredTimeMs() > 100, "backpressured ms: " + source.backPressuredTimeMs());
         job.cancel();
         job.await(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whenAKeyedOperatorGetsRowsNotPartitionedByItsKey_thenTheJobFailsSayingSo() throws Exception {
+        JobGraph.Builder b = JobGraph.builder("misrouted");
+        int src = b.addVertex(source(1000, false), 2, 128);
+        int cnt = b.addVertex(counter(), 2, 128);
+        b.connect(src, cnt, Partitioner.REBALANCE);
+        JobFailure f = assertThrows(JobFailure.class, () -> cluster.submit(b.build()).await(Duration.ofSeconds(30)));
+        assertEquals("count", f.operatorName());
+        assertTrue(f.getMessage().contains("not partitioned"), f.getMessage());
+    }
+
+    @Test
+    void whenABatchIsNotFull_thenItIsFlushedAfterTheBufferTimeout() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RuntimeOptions.BUFFER_TIMEOUT, Duration.ofMillis(20));
+        JobGraph.Builder b = JobGraph.builder("trickle").configuration(conf);
+        int src = b.addVertex(io.weir.runtime.connector.SourceOperatorFactory.create("numbers", "numbers",
+            new io.weir.runtime.testutils.NumberSource(1, 3, false), null), 1, 128);
+        int snk = b.addVertex(sink("trickle", 0), 1, 128);
+        b.connect(src, snk, Partitioner.REBALANCE);
+        JobClient job = cluster.submit(b.build());
+        long start = System.currentTimeMillis();
+        while (TestOperators.sink("trickle").size() < 3 && System.currentTimeMillis() - start < 5000) {
+            Thread.sleep(2);
+        }
+        long waited = System.currentTimeMillis() - start;
+        job.cancel();
+        assertEquals(3, TestOperators.sink("trickle").size());
+        assertTrue(waited < 1000, "rows took " + waited + " ms");
+        assertEquals(JobStatus.CANCELED, job.await(Duration.ofSeconds(5)));
     }
 
     @Test

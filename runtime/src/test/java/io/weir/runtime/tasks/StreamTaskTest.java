@@ -74,6 +74,56 @@ class StreamTaskTest {
         assertEquals(20_000, TestOperators.sink("deferred").size());
     }
 
+    /**
+     * Registers an event-time timer per row; when the first one fires it registers a processing-time
+     * timer due at once. Emits {@code ("E", ts)} / {@code ("P", ts)} per firing.
+     */
+    static final class BacklogWithProcessingTimer implements OneInputStreamOperator {
+        private OperatorContext ctx;
+        private io.weir.runtime.operators.TimerService<io.weir.checkpoint.state.VoidNamespace> timers;
+        private boolean registered;
+
+        @Override
+        public void open(OperatorContext context) {
+            ctx = context;
+            timers = context.timerService(io.weir.checkpoint.state.VoidNamespaceSerializer.INSTANCE);
+        }
+
+        @Override
+        public void processElement(Row row) {
+            timers.registerEventTimeTimer(io.weir.checkpoint.state.VoidNamespace.INSTANCE, (Long) row.getField(1));
+        }
+
+        @Override
+        public void onTimer(io.weir.runtime.operators.Timer<?> timer) {
+            ctx.output().collect(Row.of(timer.domain() == io.weir.runtime.operators.TimeDomain.EVENT_TIME ? "E" : "P", timer.timestamp()));
+            if (!registered) {
+                registered = true;
+                timers.registerProcessingTimeTimer(io.weir.checkpoint.state.VoidNamespace.INSTANCE, timers.currentProcessingTime());
+            }
+        }
+    }
+
+    @Test
+    void whenAnEventTimeBacklogDrains_thenAProcessingTimeTimerFiresInBetween() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RuntimeOptions.TIMER_FIRING_BATCH_SIZE, 10);
+        JobGraph.Builder b = JobGraph.builder("not-starved").configuration(conf);
+        b.addVertex("all", "v-all", List.of(
+            OperatorFactory.of("source", "src", () -> new TestOperators.SequenceSource(50_000, false, i -> Row.of(i, i))),
+            OperatorFactory.keyed("timers", "timers", BacklogWithProcessingTimer::new, KEY, KeySelector.ofFields(0)),
+            OperatorFactory.of("sink", "sink", () -> new TestOperators.CollectSink("not-starved", 0))), 1, 128);
+        assertEquals(JobStatus.FINISHED, cluster.submit(b.build()).await(Duration.ofSeconds(30)));
+
+        List<Row> out = TestOperators.sink("not-starved");
+        assertEquals(50_001, out.size());
+        int p = 0;
+        while (!out.get(p).getField(0).equals("P")) {
+            p++;
+        }
+        assertTrue(p < 49_000, "the processing-time timer waited for the whole backlog: position " + p);
+    }
+
     @Test
     void whenASourceSubtaskHasNoSplits_thenItIsIdleAndWatermarksStillAdvance() throws Exception {
         WATERMARKS.clear();

@@ -229,6 +229,16 @@ public final class OperatorHarness implements AutoCloseable {
         return operator.timers() == null ? List.of() : new ArrayList<>(operator.timers().pendingTimers());
     }
 
+    /** The operator's keyed state backend (null if not keyed): read state for the current key after {@code setCurrentKey}. */
+    public io.weir.checkpoint.state.KeyedStateBackend<Row> keyedStateBackend() {
+        return operator.keyedStateBackend();
+    }
+
+    /** Current processing time of the harness clock. */
+    public long processingTime() {
+        return clock.currentProcessingTime();
+    }
+
     public OperatorMetricsImpl metrics() {
         return operator.metrics();
     }

@@ -6,8 +6,10 @@ import io.weir.checkpoint.state.KeyGroupRange;
 import io.weir.checkpoint.state.backend.StateMeta;
 import io.weir.checkpoint.state.ttl.TtlFilter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -172,9 +174,15 @@ final class CopyOnWriteStateTable<K, N, S> {
 
     /** Keys with an entry in {@code namespace}, across this backend's key groups. */
     Stream<K> keys(N namespace) {
-        return Stream.of(maps).flatMap(m -> m.map.keySet().stream())
-            .filter(k -> Objects.equals(k.namespace(), namespace))
-            .map(StateKey::key);
+        List<K> keys = new ArrayList<>();
+        for (KeyGroupMap<K, N, S> m : maps) {
+            for (StateKey<K, N> k : m.map.keySet()) {
+                if (Objects.equals(k.namespace(), namespace)) {
+                    keys.add(k.key());
+                }
+            }
+        }
+        return keys.stream();
     }
 
     /** The current map of key group number {@code index} relative to the range start (for tests). */

@@ -1,5 +1,6 @@
 package io.weir.checkpoint.state.rocksdb;
 
+import io.weir.checkpoint.metadata.IncrementalKeyedStateHandle;
 import io.weir.checkpoint.serialization.DataInputDeserializer;
 import io.weir.checkpoint.serialization.DataOutputSerializer;
 import io.weir.checkpoint.serialization.TypeSerializer;
@@ -75,6 +76,7 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private final RocksDB db;
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final Set<AsyncSnapshotTask<?>> snapshotTasks = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final RocksIncrementalSnapshots incremental = new RocksIncrementalSnapshots();
     private int runningSnapshots;
     private boolean closed;
 
@@ -220,6 +222,16 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
             RocksNativeRestore.restore(nativeHandle, keyGroupRange, columnFamilyOptions, this::restoreInto);
             return;
         }
+        if (handle instanceof IncrementalKeyedStateHandle incrementalHandle) {
+            Path dir = instanceDir.resolve("restore-" + incrementalHandle.checkpointId() + "-" + java.util.UUID.randomUUID());
+            try {
+                RocksNativeRestore.restore(RocksIncrementalSnapshots.download(incrementalHandle, dir), keyGroupRange,
+                    columnFamilyOptions, this::restoreInto);
+            } finally {
+                deleteDirectory(dir);
+            }
+            return;
+        }
         List<Column> byIndex = new ArrayList<>();
         try (RestoreBatch batch = new RestoreBatch()) {
             FullSnapshotReader.read(handle, keyGroupRange, new FullSnapshotReader.Visitor() {
@@ -350,22 +362,50 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
             cols.add(new RocksFullSnapshot.Column(c.meta, c.handle, c.ttl == null ? null : c.ttl.duplicate()));
         }
         Snapshot snapshot = db.getSnapshot();
-        runningSnapshots++;
         KeyGroupRange range = keyGroupRange;
+        return trackSnapshot(() -> RocksFullSnapshot.write(db, snapshot, cols, range, streamFactory),
+            () -> db.releaseSnapshot(snapshot));
+    }
+
+    /** Registers an asynchronous part that {@link #close()} waits for (or cancels if it never started). */
+    private <T> AsyncSnapshotTask<T> trackSnapshot(java.util.concurrent.Callable<T> work, Runnable release) {
+        runningSnapshots++;
         AsyncSnapshotTask<?>[] self = new AsyncSnapshotTask<?>[1];
-        AsyncSnapshotTask<SnapshotResult<KeyedStateHandle>> task = new AsyncSnapshotTask<>(
-            () -> RocksFullSnapshot.write(db, snapshot, cols, range, streamFactory),
-            () -> releaseSnapshot(snapshot, self[0]));
+        AsyncSnapshotTask<T> task = new AsyncSnapshotTask<>(work, () -> releaseSnapshot(release, self[0]));
         self[0] = task;
         snapshotTasks.add(task);
         return task;
     }
 
-    private synchronized void releaseSnapshot(Snapshot snapshot, AsyncSnapshotTask<?> task) {
-        db.releaseSnapshot(snapshot);
-        snapshotTasks.remove(task);
-        runningSnapshots--;
-        notifyAll();
+    private synchronized void releaseSnapshot(Runnable release, AsyncSnapshotTask<?> task) {
+        try {
+            release.run();
+        } finally {
+            snapshotTasks.remove(task);
+            runningSnapshots--;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Incremental snapshot: the synchronous part creates a native checkpoint in the working
+     * directory; the future uploads what the last completed checkpoint does not hold (see
+     * {@link RocksIncrementalSnapshots}) and deletes the local checkpoint.
+     */
+    @Override
+    public synchronized RunnableFuture<SnapshotResult<KeyedStateHandle>> snapshotIncremental(
+        long checkpointId, long timestamp, CheckpointStreamFactory sharedStreams, CheckpointStreamFactory exclusiveStreams)
+        throws IOException {
+        Path dir = instanceDir.resolve("chk-" + checkpointId + "-" + java.util.UUID.randomUUID());
+        createNativeCheckpoint(dir);
+        KeyGroupRange range = keyGroupRange;
+        return trackSnapshot(() -> incremental.upload(checkpointId, range, dir, sharedStreams, exclusiveStreams),
+            () -> deleteDirectory(dir));
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        incremental.notifyCheckpointComplete(checkpointId);
     }
 
     /**

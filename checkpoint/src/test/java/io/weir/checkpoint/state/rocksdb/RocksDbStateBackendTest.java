@@ -22,11 +22,17 @@ import io.weir.checkpoint.state.StateBackends;
 import io.weir.checkpoint.state.VoidNamespace;
 import io.weir.checkpoint.state.heap.HashMapStateBackend;
 import io.weir.checkpoint.state.internal.InternalMapState;
+import io.weir.checkpoint.metadata.IncrementalKeyedStateHandle;
+import io.weir.checkpoint.metadata.PlaceholderStreamStateHandle;
+import io.weir.checkpoint.state.snapshot.FsCheckpointStreamFactory;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
+import io.weir.checkpoint.state.snapshot.StreamStateHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -188,5 +194,48 @@ class RocksDbStateBackendTest extends StateBackendContractTest {
             h.close();
             back.close();
         }
+    }
+
+    @Test
+    void shouldUploadOnlyNewSstFilesAfterACompletedCheckpoint() throws Exception {
+        KeyedStateBackend<String> b = keyed();
+        fillAllKinds(b, 100);
+        FsCheckpointStreamFactory shared = new FsCheckpointStreamFactory(tempDir.resolve("shared"), 0);
+        IncrementalKeyedStateHandle first = incremental(b, 1, shared);
+        assertTrue(first.sharedState().stream().anyMatch(f -> f.localPath().endsWith(".sst")), first.toString());
+        assertTrue(first.sharedState().stream().noneMatch(f -> f.handle() instanceof PlaceholderStreamStateHandle));
+        assertTrue(first.privateState().stream().anyMatch(f -> f.localPath().equals("CURRENT")));
+        b.notifyCheckpointComplete(1);
+        b.setCurrentKey("late");
+        b.getState(COUNT).update(7);
+        IncrementalKeyedStateHandle second = incremental(b, 2, shared);
+        long placeholders = second.sharedState().stream().filter(f -> f.handle() instanceof PlaceholderStreamStateHandle).count();
+        assertEquals(first.sharedState().size(), placeholders, "files of checkpoint 1 are referenced, not uploaded again");
+        assertTrue(second.sharedState().size() > placeholders, "the new SST file is uploaded");
+        Map<String, StreamStateHandle> registered = new HashMap<>();
+        first.sharedState().forEach(f -> registered.put(f.localPath(), f.handle()));
+        List<IncrementalKeyedStateHandle.HandleAndLocalPath> resolved = new ArrayList<>();
+        for (IncrementalKeyedStateHandle.HandleAndLocalPath f : second.sharedState()) {
+            resolved.add(new IncrementalKeyedStateHandle.HandleAndLocalPath(f.localPath(),
+                f.handle() instanceof PlaceholderStreamStateHandle ? registered.get(f.localPath()) : f.handle()));
+        }
+        second.replaceSharedState(resolved);
+        KeyGroupRange half = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(MAX_PARALLELISM, 2, 1);
+        KeyedStateBackend<String> restored = keyed(ALL, List.of(second));
+        restored.setCurrentKey("late");
+        assertEquals(7, restored.getState(COUNT).value());
+        restored.getState(COUNT).clear();
+        checkAllKinds(restored, 100);
+        KeyedStateBackend<String> part = keyed(half, List.of(second.getIntersection(half)));
+        part.getState(COUNT);
+        assertTrue(part.getKeys("count", VoidNamespace.INSTANCE).allMatch(
+            k -> half.contains(KeyGroupRangeAssignment.assignToKeyGroup(k, MAX_PARALLELISM))));
+    }
+
+    private IncrementalKeyedStateHandle incremental(KeyedStateBackend<String> b, long id, FsCheckpointStreamFactory shared)
+        throws Exception {
+        var f = b.snapshotIncremental(id, id, shared, new FsCheckpointStreamFactory(tempDir.resolve("chk-" + id), 64));
+        f.run();
+        return (IncrementalKeyedStateHandle) f.get().getHandle();
     }
 }

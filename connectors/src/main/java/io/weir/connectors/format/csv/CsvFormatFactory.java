@@ -3,7 +3,9 @@ package io.weir.connectors.format.csv;
 import io.weir.checkpoint.config.ConfigOption;
 import io.weir.checkpoint.config.Configuration;
 import io.weir.connectors.ConnectorOptions.Csv;
+import io.weir.connectors.format.FileFormat;
 import io.weir.connectors.format.FormatFactory;
+import io.weir.connectors.format.LineFileFormat;
 import io.weir.connectors.format.RowDecoder;
 import io.weir.connectors.format.RowEncoder;
 import io.weir.runtime.connector.ValidationException;
@@ -39,6 +41,13 @@ public final class CsvFormatFactory implements FormatFactory {
     @Override
     public RowEncoder createEncoder(RowType rowType, Configuration options) {
         return new CsvRowEncoder(rowType, delimiter(options), quote(options), options.get(Csv.NULL_LITERAL));
+    }
+
+    @Override
+    public FileFormat createFileFormat(RowType rowType, Configuration options) {
+        createDecoder(rowType, options); // fails early on unsupported types or bad options
+        return new LineFileFormat(() -> createDecoder(rowType, options), () -> createEncoder(rowType, options), identifier(),
+            quote(options), options.get(Csv.ALLOW_COMMENTS) ? '#' : -1);
     }
 
     static char delimiter(Configuration options) {

@@ -11,8 +11,7 @@ import java.util.function.Function;
 
 /**
  * Decodes one CSV line into an {@code INSERT} row. A field enclosed in the quote character may
- * contain the delimiter, and a doubled quote stands for one quote (RFC 4180; a quoted field
- * cannot span lines, since files are split into records by line). An unquoted field equal to the
+ * contain the delimiter and line breaks, and a doubled quote stands for one quote (RFC 4180). An unquoted field equal to the
  * null literal is NULL; without a null literal, an empty unquoted field is NULL (and an empty
  * string is written quoted, so that both round-trip).
  */

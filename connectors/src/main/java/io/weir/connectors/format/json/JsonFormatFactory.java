@@ -27,6 +27,10 @@ public final class JsonFormatFactory implements FormatFactory {
 
     @Override
     public RowDecoder createDecoder(RowType rowType, Configuration options) {
+        if (options.get(Json.FAIL_ON_MISSING_FIELD) && options.get(Json.IGNORE_PARSE_ERRORS)) {
+            throw new io.weir.runtime.connector.ValidationException("Options '" + Json.FAIL_ON_MISSING_FIELD.key() + "' and '"
+                + Json.IGNORE_PARSE_ERRORS.key() + "' cannot both be true (as in Flink)");
+        }
         return new JsonRowDecoder(rowType, options.get(Json.TIMESTAMP_FORMAT) == TimestampStandard.ISO_8601,
             options.get(Json.FAIL_ON_MISSING_FIELD), options.get(Json.IGNORE_PARSE_ERRORS));
     }

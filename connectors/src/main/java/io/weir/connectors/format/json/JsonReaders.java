@@ -36,8 +36,8 @@ final class JsonReaders {
     static ValueReader of(DataType type, String path, boolean iso, boolean failOnMissing) {
         switch (type.root()) {
             case BOOLEAN: return JsonReaders::bool;
-            case TINYINT: return s -> (byte) integral(s);
-            case SMALLINT: return s -> (short) integral(s);
+            case TINYINT: return s -> (byte) narrow(integral(s), Byte.MIN_VALUE, Byte.MAX_VALUE, type);
+            case SMALLINT: return s -> (short) narrow(integral(s), Short.MIN_VALUE, Short.MAX_VALUE, type);
             case INTEGER:
             case INTERVAL_YEAR_MONTH: return s -> Math.toIntExact(integral(s));
             case BIGINT:
@@ -107,6 +107,13 @@ final class JsonReaders {
             return s.parseLong(s.numberStart, to);
         }
         return new BigDecimal(s.text(s.numberStart, to)).longValue();
+    }
+
+    private static long narrow(long v, long min, long max, DataType type) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("value " + v + " does not fit " + type);
+        }
+        return v;
     }
 
     private static String numberText(JsonScanner s) {

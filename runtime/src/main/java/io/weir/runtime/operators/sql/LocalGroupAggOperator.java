@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * The local phase of two-phase (local-global) aggregation: a non-keyed operator before the hash
  * exchange that pre-aggregates each mini-batch per grouping key and emits one partial row per key
  * and batch, {@code key ++ accumulators} (kind {@code +I}), for {@link GlobalGroupAggOperator} to
- * merge. Keeps no state: the batch is emitted before every checkpoint barrier and watermark.
+ * merge; their row type is {@code keyType ++ aggs.accumulatorType()} (what a network channel must
+ * serialize). Keeps no state: the batch is emitted before every checkpoint barrier and watermark.
  *
  * <p>Correctness condition (the planner's to check): partial accumulators of retractions must merge
  * correctly, which holds for insert-only input and for aggregates whose accumulators add up (COUNT,

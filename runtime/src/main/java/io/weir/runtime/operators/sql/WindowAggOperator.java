@@ -18,6 +18,9 @@ import io.weir.runtime.operators.TimerService;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
 import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -30,11 +33,14 @@ import java.util.function.Supplier;
  *
  * <p>State: one accumulator row per key and slice ({@code ValueState}, namespace = slice end). Each
  * row is accumulated once, into its slice. For each window a new slice belongs to, a timer is
- * registered at {@code window end - 1} (namespace = window end; see {@link SliceAssigner} for time
- * zones); when it fires, the window's slices
+ * registered at {@code window end - 1} in event time, at the window end in processing time
+ * (namespace = window end; see {@link SliceAssigner} for time zones); when it fires, the window's slices
  * are merged ({@link NamespaceAggsHandle#merge}) and the result emitted, and slices whose last
- * window this was are cleared, so state of fired windows does not outlive them. Consecutive rows of
- * the same key and slice are accumulated in the handle without a state read and write per row.
+ * window this was are cleared, so state of fired windows does not outlive them.
+ *
+ * <p>Rows are first buffered in memory per key and slice ({@link SliceBuffer}, up to
+ * {@link #MAX_BUFFERED_ROWS}) and folded into state when the buffer is full, before any timer fires
+ * and before a checkpoint, so hot keys cost one state access per batch (this matters most on RocksDB).
  *
  * <p>Late rows: in event time a row whose slice's last window already fired
  * ({@code lastWindowEnd - 1 <= watermark}) is dropped and counted
@@ -43,6 +49,10 @@ import java.util.function.Supplier;
  */
 public final class WindowAggOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "slice-accumulators";
+    /** Rows buffered before they are folded into state (bounds the buffer's memory). */
+    static final int MAX_BUFFERED_ROWS = 4096;
+
+    private final int maxBufferedRows;
 
     private final Supplier<NamespaceAggsHandle> handleFactory;
     private final SliceAssigner assigner;
@@ -57,10 +67,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
     private WindowProgress progress;
     private OperatorFunctionContext functionContext;
     private KeyedStateBackend<Row> keyedBackend;
-    /** The handle holds the accumulators of (cachedKey, cachedSlice), not yet written to state. */
-    private boolean cached;
-    private Row cachedKey;
-    private long cachedSlice;
+    private final SliceBuffer buffer = new SliceBuffer();
 
     /**
      * @param aggs the generated aggregate functions with the requested window properties
@@ -70,11 +77,12 @@ public final class WindowAggOperator implements OneInputStreamOperator {
      */
     public WindowAggOperator(GeneratedClass<NamespaceAggsHandle> aggs, SliceAssigner assigner, int timeIndex,
                              boolean isRowtime, ZoneId zone) {
-        this(Generated.supplier(aggs), assigner, timeIndex, isRowtime, zone);
+        this(Generated.supplier(aggs), assigner, timeIndex, isRowtime, zone, MAX_BUFFERED_ROWS);
     }
 
     WindowAggOperator(Supplier<NamespaceAggsHandle> handleFactory, SliceAssigner assigner, int timeIndex,
-                      boolean isRowtime, ZoneId zone) {
+                      boolean isRowtime, ZoneId zone, int maxBufferedRows) {
+        this.maxBufferedRows = maxBufferedRows;
         this.handleFactory = Objects.requireNonNull(handleFactory, "aggs");
         this.assigner = Objects.requireNonNull(assigner, "assigner");
         this.timeIndex = timeIndex;
@@ -113,50 +121,57 @@ public final class WindowAggOperator implements OneInputStreamOperator {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
-        Row key = context.currentKey();
-        if (!cached || cachedSlice != sliceEnd || !key.equals(cachedKey)) {
-            flushCache();
-            slices.setCurrentNamespace(sliceEnd);
-            Row acc = slices.value();
-            if (acc == null) {
-                handle.resetAccumulators();
-                registerWindows(sliceEnd, watermark);
-            } else {
-                handle.setAccumulators(acc);
-            }
-            cached = true;
-            cachedKey = key;
-            cachedSlice = sliceEnd;
+        if (buffer.add(context.currentKey(), sliceEnd, row)) {
+            // registered at arrival, so a window fires even if the watermark passes it before the buffer is folded
+            registerWindows(sliceEnd, watermark);
         }
-        if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
-            handle.accumulate(row);
-        } else {
-            handle.retract(row);
+        if (buffer.size() >= maxBufferedRows) {
+            flushBuffer();
         }
     }
 
     /**
-     * Writes the accumulators the handle holds back to their key and slice. Rows of the same key and
-     * slice in a row (always so without {@code GROUP BY}) are accumulated without touching state in
-     * between; anything else that reads state (another key or slice, a timer, a checkpoint) calls
-     * this first. Restores the backend's current key.
+     * Folds the buffered rows into slice state: one state read and write per key and slice. Called
+     * when the buffer is full, before a timer fires and before a checkpoint. Restores the backend's
+     * current key.
      */
-    private void flushCache() throws Exception {
-        if (!cached) {
+    private void flushBuffer() throws Exception {
+        if (buffer.isEmpty()) {
             return;
         }
-        cached = false;
         Row current = keyedBackend.getCurrentKey();
-        boolean switchKey = current != cachedKey;
-        if (switchKey) {
-            keyedBackend.setCurrentKey(cachedKey);
+        Row key = current;
+        for (Iterator<Map.Entry<SliceBuffer.KeySlice, List<Row>>> it = buffer.groups(); it.hasNext(); ) {
+            Map.Entry<SliceBuffer.KeySlice, List<Row>> group = it.next();
+            if (group.getKey().key != key) {
+                key = group.getKey().key;
+                keyedBackend.setCurrentKey(key);
+            }
+            fold(group.getKey().slice, group.getValue());
         }
-        slices.setCurrentNamespace(cachedSlice);
-        slices.update(handle.getAccumulators());
-        if (switchKey && current != null) {
+        buffer.clear();
+        if (key != current && current != null) {
             keyedBackend.setCurrentKey(current);
         }
-        cachedKey = null;
+    }
+
+    private void fold(long sliceEnd, List<Row> rows) throws Exception {
+        slices.setCurrentNamespace(sliceEnd);
+        Row acc = slices.value();
+        if (acc == null) {
+            handle.resetAccumulators();
+        } else {
+            handle.setAccumulators(acc);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+                handle.accumulate(row);
+            } else {
+                handle.retract(row);
+            }
+        }
+        slices.update(handle.getAccumulators());
     }
 
     /** Timers for the windows of a new slice that have not fired yet. */
@@ -165,7 +180,8 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         for (long end = assigner.firstWindowEnd(sliceEnd); end <= last; end = assigner.nextWindowEnd(end)) {
             long trigger = assigner.triggerTime(end);
             if (!isRowtime) {
-                timers.registerProcessingTimeTimer(end, trigger);
+                // at the end itself, so that a row arriving in the window's last millisecond is not left behind
+                timers.registerProcessingTimeTimer(end, trigger + 1);
             } else if (trigger > watermark) {
                 timers.registerEventTimeTimer(end, trigger);
             }
@@ -177,7 +193,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         if (timer.domain() != (isRowtime ? TimeDomain.EVENT_TIME : TimeDomain.PROCESSING_TIME)) {
             return;
         }
-        flushCache();
+        flushBuffer();
         long windowEnd = (Long) timer.namespace();
         boolean empty = true;
         for (long s = assigner.firstSliceEnd(windowEnd); s <= windowEnd; s += assigner.sliceSize()) {
@@ -207,7 +223,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
 
     /** Whether any key has an accumulator for the slice ending at {@code sliceEnd} (for tests of state cleanup). */
     boolean hasSlice(long sliceEnd) throws Exception {
-        flushCache();
+        flushBuffer();
         try (java.util.stream.Stream<Row> keys = context.keyedStateBackend().getKeys(STATE_NAME, sliceEnd)) {
             return keys.findAny().isPresent();
         }
@@ -221,7 +237,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
 
     @Override
     public void snapshotState(long checkpointId) throws Exception {
-        flushCache();
+        flushBuffer();
         progress.snapshot();
     }
 

@@ -55,7 +55,8 @@ class SqlOperatorPipelineTest {
         JobGraph.Builder b = JobGraph.builder("window");
         int src = b.addVertex("source", "v-source", List.of(source(1000), calc()), 2, 128);
         OperatorFactory window = OperatorFactory.keyed("window", "window", () -> new WindowAggOperator(
-            () -> new TestAggs(1), SliceAssigner.tumble(100, 0), 2, true, UTC), KEY_TYPE, KeySelector.ofFields(0));
+            () -> new TestAggs(1), SliceAssigner.tumble(100, 0), 2, true, UTC, WindowAggOperator.MAX_BUFFERED_ROWS),
+            KEY_TYPE, KeySelector.ofFields(0));
         int agg = b.addVertex("window", "v-window", List.of(window, sink("window-out")), 2, 128);
         b.connect(src, agg, Partitioner.hash(KeySelector.ofFields(0)));
         JobClient job = cluster.submit(b.build());

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WindowAggOperatorTest {
 
     private static OperatorFactory window(SliceAssigner assigner, boolean rowtime) {
-        return keyedByK(() -> new WindowAggOperator(() -> new TestAggs(1), assigner, 2, rowtime, UTC));
+        return keyedByK(() -> new WindowAggOperator(() -> new TestAggs(1), assigner, 2, rowtime, UTC,
+            WindowAggOperator.MAX_BUFFERED_ROWS));
     }
 
     /** Results of one timestamp have no defined order across keys. */
@@ -147,7 +148,8 @@ class WindowAggOperatorTest {
     void whenProcessingTime_thenWindowsFireOnTheClock(String backend) throws Exception {
         try (OperatorHarness h = OperatorHarness.builder(window(SliceAssigner.tumble(10, 0), false)).stateBackend(backend)
             .processingTime(3).open()) {
-            h.processElement(at("a", 1, 999)).setProcessingTime(8).processElement(at("a", 2, -5));
+            h.processElement(at("a", 1, 999)).setProcessingTime(9).processElement(at("a", 2, -5));
+            assertEquals(List.of(), h.rows());
             h.setProcessingTime(10);
             assertEquals(List.of("+I[a, 2, 3, 1, 0, 10, 9]"), strings(h.rows()));
             h.processElement(at("a", 4, 0)).setProcessingTime(30);
@@ -159,7 +161,7 @@ class WindowAggOperatorTest {
     @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
     void whenNoGroupBy_thenEmptyKeyAggregatesEverything(String backend) throws Exception {
         OperatorFactory f = OperatorFactory.keyed("w", "w", () -> new WindowAggOperator(() -> new TestAggs(1),
-            SliceAssigner.tumble(10, 0), 2, true, UTC), new RowType(List.of()), row -> Row.of());
+            SliceAssigner.tumble(10, 0), 2, true, UTC, 1), new RowType(List.of()), row -> Row.of());
         try (OperatorHarness h = harness(f, backend, false)) {
             h.processElement(at("a", 1, 1)).processElement(at("b", 2, 2)).processWatermark(10);
             assertEquals(List.of("+I[2, 3, 1, 0, 10, 9]"), strings(h.rows()));

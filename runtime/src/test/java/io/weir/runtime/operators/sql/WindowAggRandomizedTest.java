@@ -32,16 +32,17 @@ class WindowAggRandomizedTest {
     void shouldMatchBruteForceWindows(String backend) throws Exception {
         for (SliceAssigner assigner : ASSIGNERS) {
             for (long seed = 1; seed <= 3; seed++) {
-                check(assigner, seed, backend);
+                check(assigner, seed, backend, WindowAggOperator.MAX_BUFFERED_ROWS);
+                check(assigner, seed, backend, 3);
             }
         }
     }
 
-    private static void check(SliceAssigner assigner, long seed, String backend) throws Exception {
+    private static void check(SliceAssigner assigner, long seed, String backend, int buffer) throws Exception {
         Random random = new Random(seed);
         // model: window (key, end) -> [count, sum, min], filled with the rows each window received before firing
         Map<String, long[]> model = new TreeMap<>();
-        OperatorFactory f = keyedByK(() -> new WindowAggOperator(() -> new TestAggs(1), assigner, 2, true, UTC));
+        OperatorFactory f = keyedByK(() -> new WindowAggOperator(() -> new TestAggs(1), assigner, 2, true, UTC, buffer));
         List<Row> output = new ArrayList<>();
         long watermark = Long.MIN_VALUE;
         long maxTs = 0;
@@ -81,7 +82,7 @@ class WindowAggRandomizedTest {
         }
         Map<String, String> expected = new TreeMap<>();
         model.forEach((k, v) -> expected.put(k, v[0] + "," + v[1] + "," + v[2] + "," + v[3]));
-        assertEquals(expected, actual, assigner.getClass().getSimpleName() + " seed " + seed);
+        assertEquals(expected, actual, assigner.getClass().getSimpleName() + " seed " + seed + " buffer " + buffer);
     }
 
     private static void addToModel(Map<String, long[]> model, SliceAssigner a, String key, long x, long ts, long wm) {

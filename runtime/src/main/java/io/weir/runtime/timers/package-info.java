@@ -1,0 +1,2 @@
+/** Keyed, namespaced event- and processing-time timers, snapshotted per key group. */
+package io.weir.runtime.timers;
