@@ -171,7 +171,7 @@ public final class CheckpointCoordinator {
         stats.reportPending(checkpoint);
         checkpoint.setTimeout(scheduler.schedule(() -> expire(checkpoint), config.timeout().toMillis()));
         try {
-            target.triggerCheckpoint(id, now, kind);
+            target.triggerCheckpoint(id, now, kind, location);
         } catch (Exception e) {
             abort(checkpoint, new CheckpointException(CheckpointFailureReason.TRIGGER_FAILURE, e.getMessage(), e));
             return future;
