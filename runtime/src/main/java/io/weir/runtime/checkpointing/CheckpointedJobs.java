@@ -73,6 +73,12 @@ public final class CheckpointedJobs {
         return job instanceof RecoverableJob r ? Optional.of(r.checkpointStats()) : Optional.empty();
     }
 
+    /** The failures of a job's attempts so far (each caused a restart, or the job's failure), oldest first. */
+    public static java.util.List<Throwable> attemptFailures(JobClient job) {
+        return job instanceof RecoverableJob r ? r.attemptFailures() : job.failure().<java.util.List<Throwable>>map(java.util.List::of)
+            .orElse(java.util.List.of());
+    }
+
     /** How often a job submitted here was restarted after failures (0 for plain jobs). */
     public static int restartCount(JobClient job) {
         return job instanceof RecoverableJob r ? r.restartCount() : 0;

@@ -62,6 +62,7 @@ final class RecoverableJob implements JobClient {
     private final JobCheckpointTarget target;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private final AtomicInteger restarts = new AtomicInteger();
+    private final java.util.concurrent.CopyOnWriteArrayList<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile JobClient attempt;
     private volatile JobStatus status = JobStatus.CREATED;
     private volatile JobFailure failure;
@@ -175,6 +176,9 @@ final class RecoverableJob implements JobClient {
         } else {
             JobFailure cause = error instanceof JobFailure f ? f
                 : new JobFailure(graph.name(), "checkpoint coordinator", 0, 1, error != null ? error : checkpointFailure);
+            if (failures.size() < 100) {
+                failures.add(cause);
+            }
             RestartDecision decision = restartStrategy.onFailure(System.currentTimeMillis());
             if (!decision.restart()) {
                 cause.addSuppressed(new IllegalStateException("not restarted: " + decision.reason()));
@@ -306,6 +310,11 @@ final class RecoverableJob implements JobClient {
     public List<OperatorMetricsSnapshot> metrics() {
         JobClient a = attempt;
         return a == null ? List.of() : a.metrics();
+    }
+
+    /** The failures of its attempts so far (the first 100), oldest first. */
+    List<Throwable> attemptFailures() {
+        return List.copyOf(failures);
     }
 
     /** How many times the job was restarted after a failure. */
