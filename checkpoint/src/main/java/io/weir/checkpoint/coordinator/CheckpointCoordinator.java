@@ -227,6 +227,20 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /**
+     * A task ended (it finished and took its final checkpoint) before acknowledging some pending
+     * checkpoints: they can never complete and are aborted as {@code NOT_ALL_REQUIRED_TASKS_RUNNING},
+     * which does not count towards {@code tolerable-failed-checkpoints}.
+     */
+    public void taskEnded(TaskId task) {
+        for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
+            if (p.notYetAcknowledgedTasks().contains(task)) {
+                abort(p, new CheckpointException(CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING,
+                    "task " + task + " ended before acknowledging", null));
+            }
+        }
+    }
+
     /** The job fails over or stops: every pending checkpoint is aborted (not counted as a failure for JOB_FAILOVER). */
     public void abortPendingCheckpoints(CheckpointFailureReason reason) {
         for (PendingCheckpoint p : new ArrayList<>(pending.values())) {

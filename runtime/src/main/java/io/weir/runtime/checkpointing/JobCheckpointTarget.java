@@ -114,6 +114,20 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
         failJob.accept(cause);
     }
 
+    /** The tasks of the current attempt whose thread has ended. */
+    List<TaskId> endedTasks() {
+        CheckpointControl c = control;
+        List<TaskId> ended = new ArrayList<>();
+        if (c != null) {
+            for (CheckpointControl.TaskState t : c.taskStates()) {
+                if (t.ended()) {
+                    ended.add(new TaskId(t.vertexUid(), t.subtaskIndex()));
+                }
+            }
+        }
+        return ended;
+    }
+
     /** True when every task that has not ended has finished its input (a final checkpoint is due). */
     boolean allTasksFinished() {
         CheckpointControl c = control;

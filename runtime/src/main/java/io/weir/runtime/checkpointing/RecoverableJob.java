@@ -151,6 +151,9 @@ final class RecoverableJob implements JobClient {
         if (a != attempt || a.status().isTerminal()) {
             return;
         }
+        for (TaskId ended : target.endedTasks()) {
+            coordinator.taskEnded(ended);
+        }
         if (!finalCheckpointTriggered && target.allTasksFinished() && coordinator.numberOfPendingCheckpoints() == 0) {
             finalCheckpointTriggered = true;
             coordinator.triggerCheckpoint().whenComplete((c, e) -> {
@@ -246,6 +249,9 @@ final class RecoverableJob implements JobClient {
                 try {
                     var ack = SnapshotAcks.complete(task, checkpointId, snapshots, 0, s);
                     thread.execute(() -> coordinator.acknowledge(ack));
+                } catch (java.util.concurrent.CancellationException e) {
+                    // the task ended (after its final checkpoint) and closed its backends before this ran
+                    thread.execute(() -> coordinator.taskEnded(task));
                 } catch (Throwable t) {
                     thread.execute(() -> coordinator.decline(task, checkpointId, t));
                 }

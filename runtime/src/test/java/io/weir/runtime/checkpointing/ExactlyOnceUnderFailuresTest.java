@@ -36,7 +36,7 @@ class ExactlyOnceUnderFailuresTest {
     private Configuration conf(String backend, String mode) {
         Configuration c = new Configuration();
         c.setString("state.backend.type", backend);
-        c.setString("execution.checkpointing.interval", "40 ms");
+        c.setString("execution.checkpointing.interval", "30 ms");
         c.setString("execution.checkpointing.mode", mode);
         c.setString("execution.checkpointing.dir", dir.toUri().toString());
         c.setString("restart-strategy.type", "fixed-delay");
@@ -61,6 +61,9 @@ class ExactlyOnceUnderFailuresTest {
             int restarts = CheckpointedJobs.restartCount(job);
             // two subtasks may fail in the same attempt: one restart for both
             assertTrue(restarts >= 2 && restarts <= failures.injected.get(), "restarts " + restarts + ", injected " + failures.injected);
+            var stats = CheckpointedJobs.checkpointStats(job).orElseThrow();
+            assertTrue(stats.restored() >= 1, "some restart restored a checkpoint: " + stats);
+            assertTrue(stats.completed() >= 3, "checkpoints completed mid-run: " + stats);
         }
         assertTrue(failures.injected.get() >= 3, "injected " + failures.injected.get());
         assertSameChangelogs(TestJob.expected(ROWS, KEYS), store.perKey());

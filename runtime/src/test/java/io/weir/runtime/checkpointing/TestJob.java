@@ -104,7 +104,7 @@ final class TestJob {
         }
     }
 
-    /** {@code (split, i, ts) -> (split * keys + i % keys, i)} (each key from one split, so its changelog is deterministic); sleeps 1 ms every 200 rows so that checkpoints fall mid-run. */
+    /** {@code (split, i, ts) -> (split * keys + i % keys, i)} (each key from one split, so its changelog is deterministic); sleeps 1 ms every 25 rows so that checkpoints fall mid-run. */
     static final class ToKey implements OneInputStreamOperator {
         private final int keys;
         private OperatorContext ctx;
@@ -123,7 +123,7 @@ final class TestJob {
         public void processElement(Row row) throws Exception {
             long i = (Long) row.getField(1);
             int split = (Integer) row.getField(0);
-            if (++seen % 200 == 0) {
+            if (++seen % 25 == 0) {
                 Thread.sleep(1);
             }
             ctx.output().collect(Row.of(split * (long) keys + i % keys, i));
