@@ -49,6 +49,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RecoverableJob implements JobClient {
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** Deletes discarded checkpoint files; shared by all jobs, outlives them (idle threads end after a minute). */
+    private static final ExecutorService IO_POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "weir-checkpoint-io");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final LocalCluster cluster;
     private final JobGraph graph;
@@ -88,7 +94,7 @@ final class RecoverableJob implements JobClient {
             return t;
         });
         this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)));
-        this.coordinator = new CheckpointCoordinator(jobId, config, storage, target, thread, Clock.SYSTEM, asyncPool,
+        this.coordinator = new CheckpointCoordinator(jobId, config, storage, target, thread, Clock.SYSTEM, IO_POOL,
             e -> { });
     }
 

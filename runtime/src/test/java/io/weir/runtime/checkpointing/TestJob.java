@@ -49,8 +49,14 @@ final class TestJob {
     }
 
     static JobGraph graph(String name, Configuration conf, long rowsPerSplit, int keys, Failures failures, Store store) {
+        return graph(name, conf, rowsPerSplit, true, keys, failures, store);
+    }
+
+    /** Unbounded: the splits stall after {@code rowsPerSplit} rows and the job runs until cancelled. */
+    static JobGraph graph(String name, Configuration conf, long rowsPerSplit, boolean bounded, int keys, Failures failures,
+                          Store store) {
         JobGraph.Builder b = JobGraph.builder(name).configuration(conf);
-        OperatorFactory source = SourceOperatorFactory.create("numbers", "numbers", new NumberSource(2, rowsPerSplit, true), null);
+        OperatorFactory source = SourceOperatorFactory.create("numbers", "numbers", new NumberSource(2, rowsPerSplit, bounded), null);
         OperatorFactory toKey = OperatorFactory.of("to-key", "to-key", () -> new ToKey(keys));
         int src = b.addVertex("source", "source", List.of(source, toKey), 2, 128);
         OperatorFactory sum = OperatorFactory.keyed("sum", "sum", RunningSum::new, KEY_TYPE, KeySelector.ofFields(0));
@@ -70,6 +76,8 @@ final class TestJob {
         private final Random random;
         private final int maxRowsBetween;
         private final AtomicLong untilNextRowFailure = new AtomicLong();
+        /** How long every {@code snapshotState} of the injector sleeps (slow synchronous snapshots). */
+        final AtomicLong snapshotDelayMillis = new AtomicLong();
 
         Failures(int rowFailures, int snapshotFailures, int maxRowsBetween, long seed) {
             this.remainingRowFailures = new AtomicInteger(rowFailures);
@@ -97,6 +105,14 @@ final class TestJob {
         }
 
         void onSnapshot() {
+            long delay = snapshotDelayMillis.get();
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (remainingSnapshotFailures.get() > 0 && random.nextInt(3) == 0 && remainingSnapshotFailures.getAndDecrement() > 0) {
                 injected.incrementAndGet();
                 throw new IllegalStateException("injected failure during a snapshot");
