@@ -87,6 +87,13 @@ final class TestJob {
             untilNextRowFailure.set(next());
         }
 
+        /** One failure at the {@code n}-th row the injectors see (over all subtasks). */
+        static Failures atRow(long n) {
+            Failures f = new Failures(1, 0, 1, 0);
+            f.untilNextRowFailure.set(n);
+            return f;
+        }
+
         static Failures none() {
             return new Failures(0, 0, 1, 0);
         }
