@@ -1,88 +1,56 @@
--- The Nexmark input over the built-in generator: the datagen table (all event types, Nexmark
--- defaults, unthrottled) and the person, auction and bid views the queries read. The runner
--- substitutes ${events}.
-
-CREATE TABLE datagen (
-    event_type INT,
-    person ROW<
-        id  BIGINT,
-        name  VARCHAR,
-        emailAddress  VARCHAR,
-        creditCard  VARCHAR,
-        city  VARCHAR,
-        state  VARCHAR,
-        dateTime TIMESTAMP(3),
-        extra  VARCHAR>,
-    auction ROW<
-        id  BIGINT,
-        itemName  VARCHAR,
-        description  VARCHAR,
-        initialBid  BIGINT,
-        reserve  BIGINT,
-        dateTime  TIMESTAMP(3),
-        expires  TIMESTAMP(3),
-        seller  BIGINT,
-        category  BIGINT,
-        extra  VARCHAR>,
-    bid ROW<
-        auction  BIGINT,
-        bidder  BIGINT,
-        price  BIGINT,
-        channel  VARCHAR,
-        url  VARCHAR,
-        dateTime  TIMESTAMP(3),
-        extra  VARCHAR>,
-    dateTime AS
-        CASE
-            WHEN event_type = 0 THEN person.dateTime
-            WHEN event_type = 1 THEN auction.dateTime
-            ELSE bid.dateTime
-        END,
-    WATERMARK FOR dateTime AS dateTime - INTERVAL '4' SECOND
+-- The Nexmark input over the built-in generator: the person, auction and bid tables of the
+-- nexmark connector ('event.type' flat tables), Nexmark's proportions 2/6/92, unthrottled, over
+-- the first ${events} events of the stream, watermark dateTime - 4 s. The same events as
+-- NexmarkFiles writes for --input json.
+--
+-- Not examples/nexmark/ddl.sql (Flink's combined datagen table plus views): its computed column
+-- CASE ... THEN person.dateTime ... fails to plan ("Table 'person' not found"); see BENCHMARKS.md.
+-- Like the JSON input, a flat table generates only the event type a query reads.
+CREATE TABLE person (
+  id BIGINT,
+  name VARCHAR,
+  emailAddress VARCHAR,
+  creditCard VARCHAR,
+  city VARCHAR,
+  state VARCHAR,
+  `dateTime` TIMESTAMP(3),
+  extra VARCHAR,
+  WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
 ) WITH (
-    'connector' = 'nexmark',
-    'first-event.rate' = '10000000',
-    'next-event.rate' = '10000000',
-    'events.num' = '${events}',
-    'person.proportion' = '2',
-    'auction.proportion' = '6',
-    'bid.proportion' = '92',
-    'rate.limited' = 'false'
+  'connector' = 'nexmark', 'event.type' = 'person', 'events.num' = '${events}',
+  'first-event.rate' = '10000000', 'next-event.rate' = '10000000', 'rate.limited' = 'false',
+  'person.proportion' = '2', 'auction.proportion' = '6', 'bid.proportion' = '92'
 );
 
-CREATE VIEW person AS
-SELECT
-    person.id,
-    person.name,
-    person.emailAddress,
-    person.creditCard,
-    person.city,
-    person.state,
-    dateTime,
-    person.extra
-FROM datagen WHERE event_type = 0;
+CREATE TABLE auction (
+  id BIGINT,
+  itemName VARCHAR,
+  description VARCHAR,
+  initialBid BIGINT,
+  reserve BIGINT,
+  `dateTime` TIMESTAMP(3),
+  expires TIMESTAMP(3),
+  seller BIGINT,
+  category BIGINT,
+  extra VARCHAR,
+  WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
+) WITH (
+  'connector' = 'nexmark', 'event.type' = 'auction', 'events.num' = '${events}',
+  'first-event.rate' = '10000000', 'next-event.rate' = '10000000', 'rate.limited' = 'false',
+  'person.proportion' = '2', 'auction.proportion' = '6', 'bid.proportion' = '92'
+);
 
-CREATE VIEW auction AS
-SELECT
-    auction.id,
-    auction.itemName,
-    auction.description,
-    auction.initialBid,
-    auction.reserve,
-    dateTime,
-    auction.expires,
-    auction.seller,
-    auction.category,
-    auction.extra
-FROM datagen WHERE event_type = 1;
-
-CREATE VIEW bid AS
-SELECT
-    bid.auction,
-    bid.bidder,
-    bid.price,
-    bid.channel,
-    bid.url,
-    dateTime,
-    bid.extra
-FROM datagen WHERE event_type = 2;
+CREATE TABLE bid (
+  auction BIGINT,
+  bidder BIGINT,
+  price BIGINT,
+  channel VARCHAR,
+  url VARCHAR,
+  `dateTime` TIMESTAMP(3),
+  extra VARCHAR,
+  WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
+) WITH (
+  'connector' = 'nexmark', 'event.type' = 'bid', 'events.num' = '${events}',
+  'first-event.rate' = '10000000', 'next-event.rate' = '10000000', 'rate.limited' = 'false',
+  'person.proportion' = '2', 'auction.proportion' = '6', 'bid.proportion' = '92'
+);
