@@ -178,7 +178,8 @@ public final class NexmarkBench implements Callable<Integer> {
                 printLine(q, jsonDir == null ? "generator" : "json", stateBackend, inputEvents, median(secs),
                     cpu / runs, heap, rss, secs);
                 return true;
-            } catch (BenchmarkException e) {
+            } catch (RuntimeException e) {
+                // one query that cannot run must not stop the suite; the line names the reason
                 System.out.printf("%-14s NOT RUN: %s%n", q, oneLine(e));
                 System.out.flush();
                 return false;
@@ -187,9 +188,10 @@ public final class NexmarkBench implements Callable<Integer> {
 
         private JobMonitor.Measurement runOnce(LocalCluster cluster, String q, Path jsonDir, long n) throws Exception {
             System.gc();
-            String script = inputDdl(jsonDir, n) + "\n" + NexmarkQueries.substitute(NexmarkQueries.text(q),
-                Map.of("side_input", sideInput().toString()));
-            JobClient job = new SqlJobSubmitter(configuration()).submit(q + ".sql", script, cluster);
+            String query = NexmarkQueries.substitute(NexmarkQueries.text(q), Map.of("side_input", sideInput().toString()));
+            JobClient job = new SqlJobSubmitter(configuration()).submit(List.of(
+                new SqlJobSubmitter.Script(jsonDir == null ? "ddl-gen.sql" : "ddl-json.sql", inputDdl(jsonDir, n)),
+                new SqlJobSubmitter.Script(q + ".sql", query)), cluster);
             try {
                 return new JobMonitor(job).await();
             } finally {
@@ -288,10 +290,20 @@ public final class NexmarkBench implements Callable<Integer> {
         return n;
     }
 
+    private static String weirFrame(Throwable t) {
+        for (StackTraceElement f : t.getStackTrace()) {
+            if (f.getClassName().startsWith("io.weir.") && !f.getClassName().startsWith("io.weir.benchmarks.")) {
+                return " (at " + f + ")";
+            }
+        }
+        return "";
+    }
+
     static String oneLine(Throwable e) {
         List<String> parts = new ArrayList<>();
         for (Throwable t = e; t != null && parts.size() < 3; t = t.getCause()) {
-            String m = t.getMessage();
+            String m = t instanceof BenchmarkException ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage()
+                + weirFrame(t);
             if (m != null && parts.stream().noneMatch(p -> p.contains(m))) {
                 parts.add(m);
             }

@@ -15,6 +15,7 @@ import io.weir.planner.catalog.InMemoryCatalog;
 import io.weir.planner.functions.PlannerOperatorTable;
 import io.weir.runtime.cluster.JobClient;
 import io.weir.runtime.cluster.LocalCluster;
+import java.util.List;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 
@@ -33,13 +34,28 @@ final class SqlJobSubmitter {
         this.conf = conf;
     }
 
+    /** A named SQL script (the name is used in error messages). */
+    record Script(String name, String text) {
+    }
+
     /**
-     * Executes the DDL of {@code script} and submits its single INSERT to {@code cluster}.
+     * Executes the DDL of {@code scripts}, in order, and submits their single INSERT to {@code cluster}.
      *
      * @throws BenchmarkException naming the script, the statement's line and what failed
      */
-    JobClient submit(String name, String script, LocalCluster cluster) {
+    JobClient submit(List<Script> scripts, LocalCluster cluster) {
         JobClient job = null;
+        for (Script script : scripts) {
+            job = run(script.name(), script.text(), cluster, job);
+        }
+        if (job == null) {
+            throw new BenchmarkException(scripts.get(scripts.size() - 1).name() + ": no INSERT statement");
+        }
+        return job;
+    }
+
+    private JobClient run(String name, String script, LocalCluster cluster, JobClient submitted) {
+        JobClient job = submitted;
         for (Statement st : StatementSplitter.split(script)) {
             SqlNode node = parse(name, st);
             try {
@@ -64,9 +80,6 @@ final class SqlJobSubmitter {
             } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
                 throw new BenchmarkException(name + ", line " + st.line() + ": " + e, e);
             }
-        }
-        if (job == null) {
-            throw new BenchmarkException(name + ": no INSERT statement");
         }
         return job;
     }
