@@ -25,9 +25,12 @@ import picocli.CommandLine.Parameters;
  * pre-warmed JVM and prints one line per query. {@code weir-bench nexmark-files DIR --events N}
  * writes the NDJSON input that {@code --input json DIR} reads.
  *
- * <p>A query is measured from the first record seen in the job's metrics to the end of the job
- * (its bounded input consumed and every operator finished); events/s is the number of Nexmark
- * events in the input divided by that time, as issue 9 defines it.
+ * <p>A query's {@code seconds} is the job runtime, from submission (planning is done before) to the
+ * end of the job (its bounded input consumed and every operator finished), so it includes starting
+ * the tasks and compiling their generated classes; events/s is the number of Nexmark events in the
+ * input divided by it, as issue 9 defines it. {@code s-1st} is measured from the first record seen in
+ * the job's metrics instead; it is a lower bound only, since the task threads publish their record
+ * counters without synchronization and the monitor may see the first record late.
  */
 @Command(name = "weir-bench", mixinStandardHelpOptions = true, subcommands = {
     NexmarkBench.Run.class, NexmarkBench.WriteFiles.class},
@@ -141,8 +144,8 @@ public final class NexmarkBench implements Callable<Integer> {
                 checkpointInterval == null ? "off" : checkpointInterval + " (n/a: not wired into SQL jobs yet, ran without)",
                 runs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("%-14s %-9s %-8s %2s %10s %8s %11s %10s %7s %8s %8s %6s %9s %6s %s%n", "query", "input",
-                "backend", "P", "events", "seconds", "events/s", "per-core", "cpu%", "heapMB", "rssMB", "ckpts",
+            System.out.printf("%-14s %-9s %-8s %2s %10s %8s %7s %11s %10s %7s %8s %8s %6s %9s %6s %s%n", "query", "input",
+                "backend", "P", "events", "seconds", "s-1st", "events/s", "per-core", "cpu%", "heapMB", "rssMB", "ckpts",
                 "ckpt-med", "load1", "runs(s)");
             System.out.flush();
         }
@@ -154,7 +157,7 @@ public final class NexmarkBench implements Callable<Integer> {
                 secs[i] = GeneratorCeiling.run(events, parallelism, generatorConfig(events));
             }
             double median = median(secs);
-            printLine("gen-only", "generator", "-", events, median, Double.NaN, 0, JobMonitor.rssBytes(), secs);
+            printLine("gen-only", "generator", "-", events, median, median, Double.NaN, 0, JobMonitor.rssBytes(), secs);
             return 0;
         }
 
@@ -164,19 +167,21 @@ public final class NexmarkBench implements Callable<Integer> {
                     runOnce(cluster, q, null, warmupEvents);
                 }
                 double[] secs = new double[runs];
+                double[] firstRecord = new double[runs];
                 JobMonitor.Measurement last = null;
                 double cpu = 0;
                 long heap = 0;
                 long rss = 0;
                 for (int i = 0; i < runs; i++) {
                     last = runOnce(cluster, q, jsonDir, inputEvents);
-                    secs[i] = last.seconds();
+                    secs[i] = last.secondsFromSubmit();
+                    firstRecord[i] = last.seconds();
                     cpu += last.cpuSeconds() / last.secondsFromSubmit();
                     heap = Math.max(heap, last.peakHeap());
                     rss = Math.max(rss, last.peakRss());
                 }
                 printLine(q, jsonDir == null ? "generator" : "json", stateBackend, inputEvents, median(secs),
-                    cpu / runs, heap, rss, secs);
+                    median(firstRecord), cpu / runs, heap, rss, secs);
                 return true;
             } catch (RuntimeException e) {
                 // one query that cannot run must not stop the suite; the line names the reason
@@ -228,7 +233,8 @@ public final class NexmarkBench implements Callable<Integer> {
             return c;
         }
 
-        private void printLine(String q, String in, String backend, long n, double seconds, double cpuShare,
+        private void printLine(String q, String in, String backend, long n, double seconds, double firstRecordSeconds,
+                               double cpuShare,
                                long heap, long rss, double[] all) {
             double rate = n / seconds;
             int cores = Runtime.getRuntime().availableProcessors();
@@ -236,8 +242,8 @@ public final class NexmarkBench implements Callable<Integer> {
             for (double s : all) {
                 runsText.append(runsText.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.2f", s));
             }
-            System.out.printf(Locale.ROOT, "%-14s %-9s %-8s %2d %10d %8.2f %11.0f %10.0f %7s %8d %8d %6s %9s %6.2f %s%n",
-                q, in, backend, parallelism, n, seconds, rate, rate / cores,
+            System.out.printf(Locale.ROOT, "%-14s %-9s %-8s %2d %10d %8.2f %7.2f %11.0f %10.0f %7s %8d %8d %6s %9s %6.2f %s%n",
+                q, in, backend, parallelism, n, seconds, firstRecordSeconds, rate, rate / cores,
                 Double.isNaN(cpuShare) ? "-" : String.format(Locale.ROOT, "%.0f", cpuShare * 100), heap >> 20, rss >> 20,
                 "n/a", "n/a", loadAverage(), runsText);
             System.out.flush();
