@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,15 +53,15 @@ public class CalcBenchmark {
         RelDataType in = BidRows.relType(types);
         CodeGenerator gen = new CodeGenerator(rex);
         RexNode euro = rex.makeCall(SqlStdOperatorTable.MULTIPLY, rex.makeExactLiteral(new BigDecimal("0.908")),
-            rex.makeInputRef(in, 2));
-        List<RexNode> q1Projects = List.of(rex.makeInputRef(in, 0), rex.makeInputRef(in, 1), euro,
-            rex.makeInputRef(in, 5), rex.makeInputRef(in, 6));
+            RexInputRef.of(2, in));
+        List<RexNode> q1Projects = List.of(RexInputRef.of(0, in), RexInputRef.of(1, in), euro,
+            RexInputRef.of(5, in), RexInputRef.of(6, in));
         q1 = gen.calc(in, q1Projects, null, false).newInstance(getClass().getClassLoader());
         q1Reuse = gen.calc(in, q1Projects, null, true).newInstance(getClass().getClassLoader());
-        RexNode mod = rex.makeCall(SqlStdOperatorTable.MOD, rex.makeInputRef(in, 0),
+        RexNode mod = rex.makeCall(SqlStdOperatorTable.MOD, RexInputRef.of(0, in),
             rex.makeExactLiteral(BigDecimal.valueOf(123)));
         RexNode cond = rex.makeCall(SqlStdOperatorTable.EQUALS, mod, rex.makeExactLiteral(BigDecimal.ZERO));
-        q2 = gen.calc(in, List.of(rex.makeInputRef(in, 0), rex.makeInputRef(in, 2)), cond, false)
+        q2 = gen.calc(in, List.of(RexInputRef.of(0, in), RexInputRef.of(2, in)), cond, false)
             .newInstance(getClass().getClassLoader());
     }
 
