@@ -118,6 +118,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
 
     /** Validates and converts a query; returns the logical plan with the query's field names. */
     public RelRoot toRel(SqlNode query) {
+        StreamingSqlChecks.check(query);
         SqlValidator validator = newValidator();
         SqlNode validated;
         try {

@@ -211,8 +211,10 @@ class StreamingJoinOperatorTest {
     @MethodSource("backends")
     void whenJoinKeyIsNull_thenRowMatchesNothingButOuterRowIsEmitted(String backend) throws Exception {
         try (OperatorHarness h = harness(join(JoinType.LEFT), backend, false)) {
-            h.processElement(1, Row.of(null, 1L, 0L)).processElement(0, Row.of(null, 2L, 0L));
-            assertEquals(List.of("+I[null, 2, 0, null, null, null]"), strings(h.rows()));
+            h.processElement(1, Row.of(null, 1L, 0L)).processElement(0, Row.of(null, 2L, 0L))
+                .processElement(0, Row.ofKind(RowKind.DELETE, null, 2L, 0L));
+            assertEquals(List.of("+I[null, 2, 0, null, null, null]", "-D[null, 2, 0, null, null, null]"),
+                strings(h.rows()));
         }
     }
 

@@ -159,6 +159,26 @@ class TopNOperatorTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("backends")
+    void whenInputIsInsertOnly_thenMaterializedOutputEqualsRankingOfAllRows(String backend) throws Exception {
+        for (RankType type : RankType.values()) {
+            for (boolean rankNumber : new boolean[] {true, false}) {
+                Random random = new Random(3);
+                List<Row> all = new ArrayList<>();
+                try (OperatorHarness h = OperatorHarness.builder(topN(type, 1, 3, rankNumber, true))
+                    .stateBackend(backend).open()) {
+                    for (int i = 0; i < 200; i++) {
+                        Row r = at("a", random.nextInt(40), i);
+                        all.add(r);
+                        h.processElement(r);
+                    }
+                    assertEquals(expected(all, type, 1, 3, rankNumber), materialize(h.rows()), type + " " + rankNumber);
+                }
+            }
+        }
+    }
+
     /** Brute force: stable-sort the live rows (arrival order among ties) and rank them. */
     private static List<String> expected(List<Row> live, RankType type, long start, long end, boolean rankNumber) {
         List<Row> sorted = new ArrayList<>(live);
