@@ -84,6 +84,25 @@ public sealed interface OperatorSpec {
                            WindowSpec window, boolean rowtime, RowType outputType) implements OperatorSpec {
     }
 
+    /**
+     * The regular streaming join, keyed by {@code leftKeys} / {@code rightKeys} (input positions,
+     * pairwise); {@code condition} the residual over {@code left ++ right} (null for none);
+     * {@code leftInput}/{@code rightInput} the uniqueness of each side (its state layout);
+     * {@code stateTtl} zero = forever. Output: left fields then right fields, +I and -D rows.
+     */
+    record Join(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                boolean filterNullKeys, JoinSide leftInput, JoinSide rightInput, Duration stateTtl,
+                RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * The uniqueness of one join input: its join key contains a unique key, or {@code uniqueKey}
+     * (input positions) is a unique key, or (both false/null) rows may repeat.
+     */
+    record JoinSide(boolean joinKeyContainsUniqueKey, int[] uniqueKey) {
+    }
+
     /** Emits constant rows (internal values, in order) as inserts, then ends. */
     record Values(List<List<Object>> rows, RowType outputType) implements OperatorSpec {
     }

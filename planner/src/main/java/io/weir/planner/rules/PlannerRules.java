@@ -18,12 +18,16 @@ public final class PlannerRules {
     /**
      * Deterministic logical rewrites: filter push-down through projections, merging of
      * projections and filters, constant folding (dynamic functions like PROCTIME() are kept),
-     * projections into aggregates, UNION DISTINCT as an aggregate over UNION ALL. Filters are
+     * projections into aggregates, UNION DISTINCT as an aggregate over UNION ALL, filters into
+     * join conditions and on to the join inputs, projections below joins. Filters are
      * never pushed below a watermark assigner: watermarks must see every row.
      */
     public static final List<RelOptRule> LOGICAL_REWRITE = List.of(
         CoreRules.FILTER_PROJECT_TRANSPOSE,
         CoreRules.FILTER_MERGE,
+        CoreRules.FILTER_INTO_JOIN,
+        CoreRules.JOIN_CONDITION_PUSH,
+        CoreRules.PROJECT_JOIN_TRANSPOSE,
         CoreRules.PROJECT_MERGE,
         CoreRules.PROJECT_REMOVE,
         CoreRules.FILTER_REDUCE_EXPRESSIONS,
@@ -62,6 +66,7 @@ public final class PlannerRules {
         StreamPhysicalGroupAggregateRule.INSTANCE,
         StreamPhysicalWindowAggregateRule.INSTANCE,
         StreamPhysicalUnionRule.INSTANCE,
+        StreamPhysicalJoinRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
 }
