@@ -10,6 +10,7 @@ import io.weir.planner.physical.StreamPhysicalExchange;
 import io.weir.planner.physical.StreamPhysicalGlobalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalJoin;
+import io.weir.planner.physical.StreamPhysicalRank;
 import io.weir.planner.physical.StreamPhysicalLocalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalRel;
 import io.weir.planner.physical.StreamPhysicalSink;
@@ -216,6 +217,9 @@ public final class ExecGraphBuilder {
         if (node instanceof StreamPhysicalJoin) {
             return join((StreamPhysicalJoin) node, out);
         }
+        if (node instanceof StreamPhysicalRank) {
+            return rank((StreamPhysicalRank) node, input, out);
+        }
         if (node instanceof StreamPhysicalValues) {
             return new OperatorSpec.Values(Literals.rows((StreamPhysicalValues) node, out), out);
         }
@@ -272,6 +276,19 @@ public final class ExecGraphBuilder {
                 .thenComparing(org.apache.calcite.util.ImmutableBitSet::toString))
             .map(k -> new OperatorSpec.JoinSide(false, k.toArray()))
             .orElse(new OperatorSpec.JoinSide(false, null));
+    }
+
+    private OperatorSpec rank(StreamPhysicalRank rank, RelNode input, RowType out) {
+        RowType in = RelTypes.toRowType(input.getRowType());
+        java.time.Duration ttl = conf.get(PlannerOptions.STATE_TTL);
+        if (rank.isDeduplicate(props.changelogMode(input))) {
+            return new OperatorSpec.Deduplicate(in, rank.partitionKey().toArray(),
+                rank.dedupTime() == TimeAttribute.ROWTIME, rank.orderKey().getFieldCollations().get(0).getFieldIndex(),
+                rank.keepLast(), props.updateBeforeRequired(rank), ttl, out);
+        }
+        return new OperatorSpec.Rank(in, input.getRowType(), rank.partitionKey().toArray(), rank.orderKey(),
+            rank.kind().name(), rank.rankStart(), rank.rankEnd(), rank.outputRankNumber(),
+            props.changelogMode(input).isInsertOnly(), ttl, out);
     }
 
     private static int[] toArray(List<Integer> list) {

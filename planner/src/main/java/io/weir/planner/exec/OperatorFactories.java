@@ -32,6 +32,9 @@ import io.weir.runtime.operators.sql.WindowAggOperator;
 import io.weir.runtime.types.RowType;
 import io.weir.checkpoint.state.StateTtlConfig;
 import io.weir.runtime.operators.sql.join.JoinInputSpec;
+import io.weir.runtime.operators.sql.dedup.DeduplicateOperator;
+import io.weir.runtime.operators.sql.rank.RankType;
+import io.weir.runtime.operators.sql.rank.TopNOperator;
 import io.weir.runtime.operators.sql.join.JoinType;
 import io.weir.runtime.operators.sql.join.StreamingJoinOperator;
 import org.apache.calcite.rel.type.RelDataType;
@@ -101,6 +104,19 @@ final class OperatorFactories {
         }
         if (spec instanceof OperatorSpec.Join) {
             return List.of(join((OperatorSpec.Join) spec, name, uid));
+        }
+        if (spec instanceof OperatorSpec.Rank) {
+            OperatorSpec.Rank r = (OperatorSpec.Rank) spec;
+            return List.of(TopNOperator.factory(name, uid, KeySelector.ofFields(r.partitionKey()),
+                r.inputType().project(r.partitionKey()), r.inputType(),
+                codegen.comparator(r.calciteInputType(), r.orderKey()), RankType.valueOf(r.rankType()), r.rankStart(),
+                r.rankEnd(), r.outputRankNumber(), r.insertOnlyInput(), ttl(r.stateTtl()), zone));
+        }
+        if (spec instanceof OperatorSpec.Deduplicate) {
+            OperatorSpec.Deduplicate d = (OperatorSpec.Deduplicate) spec;
+            return List.of(DeduplicateOperator.factory(name, uid, KeySelector.ofFields(d.key()),
+                d.inputType().project(d.key()), d.inputType(), d.rowtime(), d.timeIndex(), d.keepLast(),
+                d.generateUpdateBefore(), ttl(d.stateTtl())));
         }
         if (spec instanceof OperatorSpec.Values) {
             List<Row> rows = new ArrayList<>();

@@ -37,6 +37,16 @@ public final class PlannerRules {
         CoreRules.UNION_TO_DISTINCT,
         CoreRules.UNION_MERGE);
 
+    /** OVER aggregates in projections become {@code LogicalWindow}s (Top-N, dedup and OVER aggregation). */
+    public static final List<RelOptRule> OVER = List.of(
+        CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+
+    /** Top-N and deduplication: a filtered rank window becomes a {@code LogicalRank}. */
+    public static final List<RelOptRule> RANK = List.of(
+        RankRule.INSTANCE,
+        CoreRules.CALC_MERGE,
+        CoreRules.CALC_REMOVE);
+
     /** Projections and filters become Calcs, merged where adjacent. */
     public static final List<RelOptRule> TO_CALC = List.of(
         CoreRules.PROJECT_TO_CALC,
@@ -67,6 +77,7 @@ public final class PlannerRules {
         StreamPhysicalWindowAggregateRule.INSTANCE,
         StreamPhysicalUnionRule.INSTANCE,
         StreamPhysicalJoinRule.INSTANCE,
+        StreamPhysicalRankRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
 }

@@ -54,7 +54,8 @@ public final class UnsupportedCheck {
             return null;
         }
         if (node instanceof Window) {
-            return "not supported yet: OVER aggregation (agg(...) OVER (...))";
+            return "not supported yet: OVER aggregation (agg(...) OVER (...)); ROW_NUMBER/RANK/DENSE_RANK are "
+                + "supported as Top-N, filtered by an upper bound on the rank (WHERE rn <= N)";
         }
         if (node instanceof Sort) {
             Sort sort = (Sort) node;
@@ -85,7 +86,8 @@ public final class UnsupportedCheck {
         }
         boolean known = node instanceof LogicalCalc || node instanceof LogicalAggregate || node instanceof LogicalUnion
             || node instanceof LogicalValues || node instanceof LogicalSourceScan || node instanceof LogicalWatermarkAssigner
-            || node instanceof LogicalWindowAggregate || node instanceof LogicalSink;
+            || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
+            || node instanceof io.weir.planner.logical.LogicalRank;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 }
