@@ -51,7 +51,7 @@ public final class QueryPlanner {
     /** Plans a statement; errors are {@link ValidationException}s with line and column where known. */
     public PlannedQuery plan(SqlNode statement, CatalogAccess catalog, Configuration conf) {
         SqlNode stmt = statement instanceof SqlRichExplain ? ((SqlRichExplain) statement).getStatement() : statement;
-        PlannerContext context = new PlannerContext(catalog);
+        PlannerContext context = new PlannerContext(catalog, conf);
         List<RelNode> logicalSinks = toLogicalSinks(stmt, context, catalog, conf);
         StreamOptimizer optimizer = new StreamOptimizer(context);
         List<StreamPhysicalSink> sinks = new ArrayList<>();

@@ -119,7 +119,12 @@ public final class ExecGraphBuilder {
         StringBuilder identity = new StringBuilder(PlanPrinter.describe(node));
         for (ExecEdge e : inputs) {
             boolean rebalance = e.partitioning() == ExecEdge.Partitioning.FORWARD && e.source().parallelism() != p;
-            ExecEdge edge = rebalance ? new ExecEdge(e.source(), ExecEdge.Partitioning.REBALANCE, e.keys(), e.input()) : e;
+            ExecEdge edge = e;
+            if (rebalance && e.source().outputMode().isInsertOnly()) {
+                edge = new ExecEdge(e.source(), ExecEdge.Partitioning.REBALANCE, new int[0], e.input());
+            } else if (rebalance) {
+                edge = new ExecEdge(e.source(), ExecEdge.Partitioning.HASH, e.source().redistributionKey(), e.input());
+            }
             edges.add(edge);
             identity.append('|').append(edge).append(':').append(e.source().uid());
         }
@@ -129,7 +134,8 @@ public final class ExecGraphBuilder {
         if (existing != null) {
             return existing;
         }
-        ExecNode n = new ExecNode(uid, kind, PlanPrinter.describe(node), spec(node), p, props.changelogMode(node), edges);
+        ExecNode n = new ExecNode(uid, kind, PlanPrinter.describe(node), spec(node), p, props.changelogMode(node), edges,
+            redistributionKey(node));
         byUid.put(uid, n);
         return n;
     }
@@ -137,6 +143,22 @@ public final class ExecGraphBuilder {
     /** Nodes whose inputs are separate inputs of a two-input operator (not a union into one). */
     private static boolean isTwoInput(RelNode node) {
         return node instanceof StreamPhysicalJoin;
+    }
+
+    /** The smallest unique key of the node's output (ties: lowest fields first), else every field. */
+    private int[] redistributionKey(RelNode node) {
+        java.util.Set<org.apache.calcite.util.ImmutableBitSet> keys = props.uniqueKeys(node);
+        org.apache.calcite.util.ImmutableBitSet best = null;
+        for (org.apache.calcite.util.ImmutableBitSet k : keys == null ? java.util.Set.<org.apache.calcite.util.ImmutableBitSet>of() : keys) {
+            if (best == null || k.cardinality() < best.cardinality()
+                || (k.cardinality() == best.cardinality() && k.compareTo(best) < 0)) {
+                best = k;
+            }
+        }
+        if (best != null && !best.isEmpty()) {
+            return best.toArray();
+        }
+        return java.util.stream.IntStream.range(0, node.getRowType().getFieldCount()).toArray();
     }
 
     private int parallelismOf(RelNode node, List<ExecEdge> inputs) {

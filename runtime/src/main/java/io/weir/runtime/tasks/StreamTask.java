@@ -122,6 +122,9 @@ public final class StreamTask implements Runnable, OperatorHost {
         buildChain();
         int channels = gate == null ? 0 : gate.numberOfChannels();
         this.valves = new WatermarkValve[] {new WatermarkValve(channels), new WatermarkValve(channels)};
+        for (int c = 0; c < channels; c++) {
+            valves[1 - gate.inputOf(c)].onEnd(c); // each valve combines only its own input's channels
+        }
         this.inputIdle = new boolean[2];
         this.aligner = gate == null ? null : new BarrierAligner(gate);
     }
