@@ -216,11 +216,6 @@ class StreamPlanTest {
     }
 
     @Test
-    void whenJoin_thenNotSupportedYet() {
-        f.sql("SELECT o.id FROM orders o JOIN clicks c ON o.id = c.user_id").expectError("error_join");
-    }
-
-    @Test
     void whenInsertColumnsMismatch_thenErrorShowsBothSchemas() {
         f.sql("INSERT INTO append_out SELECT id FROM orders").expectError("error_sink_schema");
     }
