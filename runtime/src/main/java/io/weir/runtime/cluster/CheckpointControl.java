@@ -37,7 +37,8 @@ public interface CheckpointControl {
      * @param vertexUid     the uid of the task's vertex (what it acknowledges with)
      * @param source        whether it runs a source (checkpoints are triggered there)
      * @param finishedInput its operators finished; it may still wait for a final checkpoint
-     * @param ended         its thread ended: it takes no more checkpoints
+     * @param ended         it finished normally and its thread ended: it takes no more checkpoints
+     *                      (false for a failed or cancelled task: a checkpoint still needs it)
      */
     record TaskState(String vertexUid, int subtaskIndex, boolean source, boolean finishedInput, boolean ended) {
     }

@@ -326,7 +326,7 @@ final class LocalJob implements JobClient, CheckpointControl {
     public List<TaskState> taskStates() {
         List<TaskState> states = new ArrayList<>();
         for (StreamTask t : tasks) {
-            states.add(new TaskState(t.vertex().uid(), t.subtaskIndex(), isSource(t), t.hasFinishedInput(), t.hasEnded()));
+            states.add(new TaskState(t.vertex().uid(), t.subtaskIndex(), isSource(t), t.hasFinishedInput(), t.hasFinished()));
         }
         return states;
     }

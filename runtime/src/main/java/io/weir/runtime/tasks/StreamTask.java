@@ -76,6 +76,7 @@ public final class StreamTask implements Runnable, OperatorHost {
     private boolean finished;
     private volatile boolean finishedInput;
     private volatile boolean ended;
+    private volatile boolean endedFinished;
     private long finalCheckpointId = -1;
     private boolean finalCheckpointCompleted;
     private final long startNanos = System.nanoTime();
@@ -156,6 +157,14 @@ public final class StreamTask implements Runnable, OperatorHost {
         return ended;
     }
 
+    /**
+     * True once the task finished normally (input ended, operators closed): it will take no more
+     * checkpoints, and its state is complete. A failed or cancelled task never is. Any thread.
+     */
+    public boolean hasFinished() {
+        return endedFinished;
+    }
+
     /** Starts the task's thread. */
     public void start() {
         Thread t = new Thread(this, "weir-task " + env.jobName() + " " + name());
@@ -227,6 +236,7 @@ public final class StreamTask implements Runnable, OperatorHost {
                 listener.onCanceled(this);
             } else {
                 closeChain();
+                endedFinished = true;
                 listener.onFinished(this);
             }
         } catch (Throwable t) {
