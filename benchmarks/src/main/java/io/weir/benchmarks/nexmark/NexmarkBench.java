@@ -42,7 +42,15 @@ public final class NexmarkBench implements Callable<Integer> {
         "person.proportion", "2", "auction.proportion", "6", "bid.proportion", "92", "rate.limited", "false");
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new NexmarkBench()).execute(args));
+        CommandLine cli = new CommandLine(new NexmarkBench());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (!(e instanceof IllegalArgumentException || e instanceof BenchmarkException)) {
+                throw e;
+            }
+            System.err.println("[ERROR] " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
