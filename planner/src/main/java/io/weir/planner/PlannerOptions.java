@@ -49,10 +49,4 @@ public final class PlannerOptions {
     public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL =
         ConfigOptions.key("pipeline.auto-watermark-interval").durationType(Duration.ofMillis(200))
             .withDescription("How often watermark assigners emit watermarks.");
-
-    /** The effective parallelism of SQL operators. */
-    static int parallelism(io.weir.checkpoint.config.Configuration conf) {
-        int p = conf.get(RESOURCE_DEFAULT_PARALLELISM);
-        return p > 0 ? p : conf.get(PARALLELISM_DEFAULT);
-    }
 }

@@ -3,7 +3,6 @@ package io.weir.planner;
 import io.weir.checkpoint.config.Configuration;
 import io.weir.parser.dml.SqlStatementSet;
 import io.weir.parser.dql.SqlRichExplain;
-import io.weir.planner.calcite.CalciteErrors;
 import io.weir.planner.calcite.PlannerContext;
 import io.weir.planner.calcite.RelTypes;
 import io.weir.planner.exec.ExecGraph;
@@ -52,7 +51,7 @@ public final class QueryPlanner {
     /** Plans a statement; errors are {@link ValidationException}s with line and column where known. */
     public PlannedQuery plan(SqlNode statement, CatalogAccess catalog, Configuration conf) {
         SqlNode stmt = statement instanceof SqlRichExplain ? ((SqlRichExplain) statement).getStatement() : statement;
-        PlannerContext context = new PlannerContext(catalog);
+        PlannerContext context = new PlannerContext(catalog, conf);
         List<RelNode> logicalSinks = toLogicalSinks(stmt, context, catalog, conf);
         StreamOptimizer optimizer = new StreamOptimizer(context);
         List<StreamPhysicalSink> sinks = new ArrayList<>();
@@ -192,9 +191,5 @@ public final class QueryPlanner {
         return new ValidationException("Column types of query result and sink for '" + table.qualifiedName()
             + "' do not match.\nCause: " + cause + "\n\nQuery schema: " + q + "\nSink schema:  " + s,
             insert.getParserPosition().getLineNum(), insert.getParserPosition().getColumnNum(), null);
-    }
-
-    static ValidationException wrap(RuntimeException e) {
-        return CalciteErrors.toValidationException("SQL validation failed", e);
     }
 }

@@ -29,8 +29,10 @@ final class StreamOptimizer {
 
     StreamPhysicalSink optimize(RelNode logicalSink) {
         RelNode rel = hep(logicalSink, PlannerRules.SUBQUERY_REMOVAL);
+        rel = hep(rel, PlannerRules.OVER);
         rel = hep(rel, PlannerRules.LOGICAL_REWRITE);
         rel = hep(rel, PlannerRules.TO_CALC);
+        rel = hep(rel, PlannerRules.RANK);
         rel = hep(rel, PlannerRules.WINDOW);
         rel = hep(rel, PlannerRules.PROJECTION_PUSH_DOWN);
         UnsupportedCheck.check(rel);

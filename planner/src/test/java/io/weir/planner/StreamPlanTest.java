@@ -44,6 +44,16 @@ class StreamPlanTest {
                 ColumnDescriptor.physical("wend", DataType.timestamp(3)),
                 ColumnDescriptor.physical("total", DataType.bigint())),
                 null, null, List.of(), Map.of("connector", "test-sink", "changelog-mode", "insert-only"))
+            .table("cdc_orders", List.of(
+                ColumnDescriptor.physical("id", DataType.bigint().notNull()),
+                ColumnDescriptor.physical("customer", DataType.string()),
+                ColumnDescriptor.physical("amount", DataType.integer())),
+                null, null, List.of("id"), Map.of("connector", "test-source", "changelog-mode", "all"))
+            .table("upsert_orders", List.of(
+                ColumnDescriptor.physical("id", DataType.bigint().notNull()),
+                ColumnDescriptor.physical("customer", DataType.string()),
+                ColumnDescriptor.physical("amount", DataType.integer())),
+                null, null, List.of("id"), Map.of("connector", "test-source", "changelog-mode", "upsert"))
             .view("big_orders", "SELECT id, customer, amount, ts FROM orders WHERE amount > 100");
     }
 
@@ -165,13 +175,44 @@ class StreamPlanTest {
     }
 
     @Test
-    void whenOrderByWithoutLimit_thenNotSupportedInStreaming() {
-        f.sql("SELECT id FROM orders ORDER BY amount").expectError("error_order_by");
+    void shouldAggregateChangelogSourceWithRetraction() {
+        f.sql("INSERT INTO retract_out SELECT customer, SUM(amount) FROM cdc_orders GROUP BY customer")
+            .expectPlan("cdc_source_group_agg");
     }
 
     @Test
-    void whenJoin_thenNotSupportedYet() {
-        f.sql("SELECT o.id FROM orders o JOIN clicks c ON o.id = c.user_id").expectError("error_join");
+    void whenChangelogSourceIntoAppendSink_thenErrorNamesSource() {
+        f.sql("INSERT INTO append_out SELECT customer, CAST(amount AS BIGINT) FROM cdc_orders")
+            .expectError("error_cdc_into_append_sink");
+    }
+
+    @Test
+    void whenUpsertSourceAggregated_thenNotSupportedYet() {
+        f.sql("SELECT customer, COUNT(*) FROM upsert_orders GROUP BY customer").expectError("error_upsert_source_agg");
+    }
+
+    @Test
+    void shouldHashUpdatesByKeyWhenParallelismChanges() {
+        f.set("parallelism.default", "3").sql("SELECT COUNT(*) AS c FROM orders UNION ALL "
+            + "SELECT CAST(amount AS BIGINT) FROM orders").expectPlan("updates_across_parallelism");
+    }
+
+    @Test
+    void shouldPlanHavingDistinctAndUnionDistinctAsAggregates() {
+        f.sql("SELECT DISTINCT customer FROM orders UNION SELECT url FROM clicks").expectPlan("distinct_union");
+        f.sql("SELECT customer, COUNT(DISTINCT id) AS ids FROM orders GROUP BY customer HAVING SUM(amount) > 100")
+            .expectPlan("having_distinct_agg");
+    }
+
+    @Test
+    void whenUpdatesAreFilteredBeforeUpsertSink_thenNotSupportedYet() {
+        f.sql("INSERT INTO upsert_out SELECT customer, c FROM (SELECT customer, COUNT(*) AS c FROM orders "
+            + "WHERE customer IS NOT NULL GROUP BY customer) WHERE c < 10").expectError("error_filter_before_upsert_sink");
+    }
+
+    @Test
+    void whenOrderByWithoutLimit_thenNotSupportedInStreaming() {
+        f.sql("SELECT id FROM orders ORDER BY amount").expectError("error_order_by");
     }
 
     @Test

@@ -40,6 +40,12 @@ class TimeAttributeAndErrorTest {
     }
 
     @Test
+    void whenSessionWithPartitionBy_thenErrorShowsSupportedForm() {
+        f.sql("SELECT customer, COUNT(*) FROM TABLE(SESSION(TABLE orders PARTITION BY customer, DESCRIPTOR(ts), "
+            + "INTERVAL '1' MINUTE)) GROUP BY customer, window_start, window_end").expectError("error_session_partition_by");
+    }
+
+    @Test
     void whenUnknownColumn_thenErrorHasLineAndColumn() {
         ValidationException e = f.sql("SELECT id,\n  amount,\n  nope FROM orders").expectError("error_unknown_column");
         assertEquals(3, e.line());

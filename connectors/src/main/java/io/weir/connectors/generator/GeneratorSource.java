@@ -79,6 +79,7 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit>, Suppor
         private final long startOrdinal;
         private final long startNanos = System.nanoTime();
         private final double nanosPerRowOfSplit;
+        private final double phaseNanos;
         private long ordinal;
         private boolean finished;
 
@@ -89,6 +90,9 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit>, Suppor
             this.ordinal = startOrdinal;
             double rate = generator.rowsPerSecond();
             this.nanosPerRowOfSplit = rate > 0 ? 1e9 * split.numSplits() / rate : 0;
+            // split i's rows are due at i/rate, (i + n)/rate, ...: all splits together emit one
+            // row every 1/rate seconds from the start, instead of a burst of one row per split
+            this.phaseNanos = rate > 0 ? 1e9 * split.index() / rate : 0;
         }
 
         @Override
@@ -99,7 +103,8 @@ public final class GeneratorSource implements ScanSource<GeneratorSplit>, Suppor
                 finished = true;
                 return null;
             }
-            if (nanosPerRowOfSplit > 0 && System.nanoTime() - startNanos < (long) ((ordinal - startOrdinal) * nanosPerRowOfSplit)) {
+            if (nanosPerRowOfSplit > 0
+                && System.nanoTime() - startNanos < (long) ((ordinal - startOrdinal) * nanosPerRowOfSplit + phaseNanos)) {
                 return null;
             }
             ordinal++;

@@ -50,7 +50,15 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
     private final VolcanoPlanner planner;
     private final RelOptCluster cluster;
 
+    private final io.weir.checkpoint.config.Configuration conf;
+
     public PlannerContext(CatalogAccess catalog) {
+        this(catalog, new io.weir.checkpoint.config.Configuration());
+    }
+
+    /** A context whose sources are created with {@code conf} (their changelog mode is read at planning). */
+    public PlannerContext(CatalogAccess catalog, io.weir.checkpoint.config.Configuration conf) {
+        this.conf = conf;
         this.operatorTable = PlannerOperatorTable.create();
         this.planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -59,6 +67,11 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         this.rootSchema = CalciteSchema.createRootSchema(false, false);
         CatalogSchemas.register(rootSchema.plus(), catalog, this);
         this.defaultPath = List.of(catalog.currentCatalog(), catalog.currentDatabase());
+    }
+
+    /** The session configuration of this planning call. */
+    public io.weir.checkpoint.config.Configuration configuration() {
+        return conf;
     }
 
     public JavaTypeFactoryImpl typeFactory() {
@@ -118,6 +131,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
 
     /** Validates and converts a query; returns the logical plan with the query's field names. */
     public RelRoot toRel(SqlNode query) {
+        StreamingSqlChecks.check(query);
         SqlValidator validator = newValidator();
         SqlNode validated;
         try {

@@ -9,6 +9,8 @@ import io.weir.planner.physical.StreamPhysicalCalc;
 import io.weir.planner.physical.StreamPhysicalExchange;
 import io.weir.planner.physical.StreamPhysicalGlobalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalGroupAggregate;
+import io.weir.planner.physical.StreamPhysicalJoin;
+import io.weir.planner.physical.StreamPhysicalRank;
 import io.weir.planner.physical.StreamPhysicalLocalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalRel;
 import io.weir.planner.physical.StreamPhysicalSink;
@@ -106,15 +108,23 @@ public final class ExecGraphBuilder {
 
     private ExecNode operator(RelNode node) {
         List<ExecEdge> inputs = new ArrayList<>();
-        for (RelNode in : node.getInputs()) {
-            inputs.addAll(translate(in));
+        boolean twoInputs = isTwoInput(node);
+        for (int i = 0; i < node.getInputs().size(); i++) {
+            for (ExecEdge e : translate(node.getInput(i))) {
+                inputs.add(twoInputs ? e.toInput(i) : e);
+            }
         }
         int p = parallelismOf(node, inputs);
         List<ExecEdge> edges = new ArrayList<>();
         StringBuilder identity = new StringBuilder(PlanPrinter.describe(node));
         for (ExecEdge e : inputs) {
             boolean rebalance = e.partitioning() == ExecEdge.Partitioning.FORWARD && e.source().parallelism() != p;
-            ExecEdge edge = rebalance ? new ExecEdge(e.source(), ExecEdge.Partitioning.REBALANCE, e.keys()) : e;
+            ExecEdge edge = e;
+            if (rebalance && e.source().outputMode().isInsertOnly()) {
+                edge = new ExecEdge(e.source(), ExecEdge.Partitioning.REBALANCE, new int[0], e.input());
+            } else if (rebalance) {
+                edge = new ExecEdge(e.source(), ExecEdge.Partitioning.HASH, e.source().redistributionKey(), e.input());
+            }
             edges.add(edge);
             identity.append('|').append(edge).append(':').append(e.source().uid());
         }
@@ -124,9 +134,31 @@ public final class ExecGraphBuilder {
         if (existing != null) {
             return existing;
         }
-        ExecNode n = new ExecNode(uid, kind, PlanPrinter.describe(node), spec(node), p, props.changelogMode(node), edges);
+        ExecNode n = new ExecNode(uid, kind, PlanPrinter.describe(node), spec(node), p, props.changelogMode(node), edges,
+            redistributionKey(node));
         byUid.put(uid, n);
         return n;
+    }
+
+    /** Nodes whose inputs are separate inputs of a two-input operator (not a union into one). */
+    private static boolean isTwoInput(RelNode node) {
+        return node instanceof StreamPhysicalJoin;
+    }
+
+    /** The smallest unique key of the node's output (ties: lowest fields first), else every field. */
+    private int[] redistributionKey(RelNode node) {
+        java.util.Set<org.apache.calcite.util.ImmutableBitSet> keys = props.uniqueKeys(node);
+        org.apache.calcite.util.ImmutableBitSet best = null;
+        for (org.apache.calcite.util.ImmutableBitSet k : keys == null ? java.util.Set.<org.apache.calcite.util.ImmutableBitSet>of() : keys) {
+            if (best == null || k.cardinality() < best.cardinality()
+                || (k.cardinality() == best.cardinality() && k.compareTo(best) < 0)) {
+                best = k;
+            }
+        }
+        if (best != null && !best.isEmpty()) {
+            return best.toArray();
+        }
+        return java.util.stream.IntStream.range(0, node.getRowType().getFieldCount()).toArray();
     }
 
     private int parallelismOf(RelNode node, List<ExecEdge> inputs) {
@@ -204,6 +236,12 @@ public final class ExecGraphBuilder {
             return new OperatorSpec.WindowAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
                 w.grouping().toArray(), w.aggCalls(), w.window(), rowtime, out);
         }
+        if (node instanceof StreamPhysicalJoin) {
+            return join((StreamPhysicalJoin) node, out);
+        }
+        if (node instanceof StreamPhysicalRank) {
+            return rank((StreamPhysicalRank) node, input, out);
+        }
         if (node instanceof StreamPhysicalValues) {
             return new OperatorSpec.Values(Literals.rows((StreamPhysicalValues) node, out), out);
         }
@@ -241,6 +279,44 @@ public final class ExecGraphBuilder {
             miniBatch ? size : -1, miniBatch ? latency : Duration.ZERO, out);
     }
 
+    private OperatorSpec join(StreamPhysicalJoin join, RowType out) {
+        RelNode left = join.getLeft();
+        RelNode right = join.getRight();
+        return new OperatorSpec.Join(join.joinType().name(), RelTypes.toRowType(left.getRowType()),
+            RelTypes.toRowType(right.getRowType()), left.getRowType(), right.getRowType(),
+            toArray(join.leftKeys()), toArray(join.rightKeys()), join.condition(), join.filterNullKeys(),
+            joinSide(left, join.leftKeys()), joinSide(right, join.rightKeys()), conf.get(PlannerOptions.STATE_TTL), out);
+    }
+
+    /** The state layout of a join input from its unique keys (the smallest one wins). */
+    private OperatorSpec.JoinSide joinSide(RelNode input, List<Integer> joinKeys) {
+        java.util.Set<org.apache.calcite.util.ImmutableBitSet> keys = props.uniqueKeys(input);
+        if (!joinKeys.isEmpty() && StreamPhysicalJoin.containsKey(keys, joinKeys)) {
+            return new OperatorSpec.JoinSide(true, null);
+        }
+        return keys.stream().min(java.util.Comparator.comparingInt(org.apache.calcite.util.ImmutableBitSet::cardinality)
+                .thenComparing(org.apache.calcite.util.ImmutableBitSet::toString))
+            .map(k -> new OperatorSpec.JoinSide(false, k.toArray()))
+            .orElse(new OperatorSpec.JoinSide(false, null));
+    }
+
+    private OperatorSpec rank(StreamPhysicalRank rank, RelNode input, RowType out) {
+        RowType in = RelTypes.toRowType(input.getRowType());
+        java.time.Duration ttl = conf.get(PlannerOptions.STATE_TTL);
+        if (rank.isDeduplicate(props.changelogMode(input))) {
+            return new OperatorSpec.Deduplicate(in, rank.partitionKey().toArray(),
+                rank.dedupTime() == TimeAttribute.ROWTIME, rank.orderKey().getFieldCollations().get(0).getFieldIndex(),
+                rank.keepLast(), props.updateBeforeRequired(rank), ttl, out);
+        }
+        return new OperatorSpec.Rank(in, input.getRowType(), rank.partitionKey().toArray(), rank.orderKey(),
+            rank.kind().name(), rank.rankStart(), rank.rankEnd(), rank.outputRankNumber(),
+            props.changelogMode(input).isInsertOnly(), ttl, out);
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private OperatorSpec source(StreamPhysicalTableSourceScan scan, RowType out) {
         TableDescriptor t = scan.descriptor();
         List<String> metadataKeys = new ArrayList<>();
@@ -250,17 +326,19 @@ public final class ExecGraphBuilder {
             }
         }
         return new OperatorSpec.Source(t.qualifiedName(), t.options(),
-            Connectors.tableContext(t, conf).physicalRowType(), t.primaryKey(), metadataKeys, scan.projection(), out);
+            Connectors.tableContext(t, conf).physicalRowType(), t.primaryKey(), metadataKeys, scan.projection(), out,
+            t.partitionKeys());
     }
 
     private OperatorSpec sink(StreamPhysicalSink sink, RowType out) {
         TableDescriptor t = sink.table();
         if (t == null) {
             return new OperatorSpec.Sink(null, Map.of(), out, List.of(), new int[0],
-                props.changelogMode(sink.getInput()), out);
+                props.changelogMode(sink.getInput()), out, List.of());
         }
         return new OperatorSpec.Sink(t.qualifiedName(), t.options(), Connectors.tableContext(t, conf).physicalRowType(),
-            t.primaryKey(), sink.primaryKeyIndices().toArray(), props.changelogMode(sink.getInput()), out);
+            t.primaryKey(), sink.primaryKeyIndices().toArray(), props.changelogMode(sink.getInput()), out,
+            t.partitionKeys());
     }
 
 }

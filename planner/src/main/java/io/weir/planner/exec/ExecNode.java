@@ -18,9 +18,11 @@ public final class ExecNode {
     private final int parallelism;
     private final ChangelogMode outputMode;
     private final List<ExecEdge> inputs;
+    private final int[] redistributionKey;
 
     ExecNode(String uid, String kind, String description, OperatorSpec spec, int parallelism,
-             ChangelogMode outputMode, List<ExecEdge> inputs) {
+             ChangelogMode outputMode, List<ExecEdge> inputs, int[] redistributionKey) {
+        this.redistributionKey = redistributionKey.clone();
         this.uid = uid;
         this.kind = kind;
         this.description = description;
@@ -45,6 +47,12 @@ public final class ExecNode {
     public ChangelogMode outputMode() { return outputMode; }
 
     public List<ExecEdge> inputs() { return inputs; }
+
+    /**
+     * The fields to hash by when this node's output must move to another parallelism: its
+     * smallest unique key, or all fields; so that the changes of one key (or one row) stay in order.
+     */
+    public int[] redistributionKey() { return redistributionKey.clone(); }
 
     /** The producing nodes, in edge order. */
     public List<ExecNode> inputNodes() {

@@ -59,7 +59,7 @@ public final class JobGraphTranslator {
         for (List<ExecNode> chain : chains) {
             ExecNode head = chain.get(0);
             for (ExecEdge e : head.inputs()) {
-                b.connect(vertexOf.get(e.source()), vertexOf.get(head), partitioner(e));
+                b.connect(vertexOf.get(e.source()), vertexOf.get(head), e.input(), partitioner(e));
             }
         }
         return b.build();

@@ -30,6 +30,13 @@ import io.weir.runtime.operators.sql.ValuesSource;
 import io.weir.runtime.operators.sql.WatermarkAssignerOperator;
 import io.weir.runtime.operators.sql.WindowAggOperator;
 import io.weir.runtime.types.RowType;
+import io.weir.checkpoint.state.StateTtlConfig;
+import io.weir.runtime.operators.sql.join.JoinInputSpec;
+import io.weir.runtime.operators.sql.dedup.DeduplicateOperator;
+import io.weir.runtime.operators.sql.rank.RankType;
+import io.weir.runtime.operators.sql.rank.TopNOperator;
+import io.weir.runtime.operators.sql.join.JoinType;
+import io.weir.runtime.operators.sql.join.StreamingJoinOperator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -95,6 +102,22 @@ final class OperatorFactories {
         if (spec instanceof OperatorSpec.WindowAggregate) {
             return List.of(windowAggregate((OperatorSpec.WindowAggregate) spec, name, uid));
         }
+        if (spec instanceof OperatorSpec.Join) {
+            return List.of(join((OperatorSpec.Join) spec, name, uid));
+        }
+        if (spec instanceof OperatorSpec.Rank) {
+            OperatorSpec.Rank r = (OperatorSpec.Rank) spec;
+            return List.of(TopNOperator.factory(name, uid, KeySelector.ofFields(r.partitionKey()),
+                r.inputType().project(r.partitionKey()), r.inputType(),
+                codegen.comparator(r.calciteInputType(), r.orderKey()), RankType.valueOf(r.rankType()), r.rankStart(),
+                r.rankEnd(), r.outputRankNumber(), r.insertOnlyInput(), ttl(r.stateTtl()), zone));
+        }
+        if (spec instanceof OperatorSpec.Deduplicate) {
+            OperatorSpec.Deduplicate d = (OperatorSpec.Deduplicate) spec;
+            return List.of(DeduplicateOperator.factory(name, uid, KeySelector.ofFields(d.key()),
+                d.inputType().project(d.key()), d.inputType(), d.rowtime(), d.timeIndex(), d.keepLast(),
+                d.generateUpdateBefore(), ttl(d.stateTtl())));
+        }
         if (spec instanceof OperatorSpec.Values) {
             List<Row> rows = new ArrayList<>();
             for (List<Object> r : ((OperatorSpec.Values) spec).rows()) {
@@ -113,7 +136,7 @@ final class OperatorFactories {
                     + "' of table " + s.tableName() + " (the connector SPI has no metadata yet)");
             }
         }
-        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKey(), List.of(), conf);
+        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKey(), s.partitionKeys(), conf);
         ScanSource<?> source = discoverSource(ctx);
         boolean identity = s.projection().length == physical && isIdentity(s.projection());
         if (identity) {
@@ -186,6 +209,29 @@ final class OperatorFactories {
         return WindowAggOperator.factory(name, uid, key, keyType, aggs, assigner, win.timeIndex(), w.rowtime(), zone);
     }
 
+    private OperatorFactory join(OperatorSpec.Join j, String name, String uid) {
+        var condition = j.condition() == null ? null
+            : codegen.joinCondition(j.calciteLeftType(), j.calciteRightType(), j.condition());
+        return StreamingJoinOperator.factory(name, uid, JoinType.valueOf(j.joinType()),
+            KeySelector.ofFields(j.leftKeys()), KeySelector.ofFields(j.rightKeys()), j.leftType().project(j.leftKeys()),
+            j.leftType(), j.rightType(), inputSpec(j.leftInput(), j.leftType()), inputSpec(j.rightInput(), j.rightType()),
+            condition, j.filterNullKeys(), ttl(j.stateTtl()), zone);
+    }
+
+    private static JoinInputSpec inputSpec(OperatorSpec.JoinSide side, RowType type) {
+        if (side.joinKeyContainsUniqueKey()) {
+            return JoinInputSpec.joinKeyContainsUniqueKey();
+        }
+        if (side.uniqueKey() != null) {
+            return JoinInputSpec.withUniqueKey(KeySelector.ofFields(side.uniqueKey()), type.project(side.uniqueKey()));
+        }
+        return JoinInputSpec.noUniqueKey();
+    }
+
+    static StateTtlConfig ttl(java.time.Duration ttl) {
+        return ttl.isZero() || ttl.isNegative() ? StateTtlConfig.DISABLED : StateTtlConfig.of(ttl);
+    }
+
     private OperatorFactory sink(OperatorSpec.Sink s, String name, String uid) {
         if (s.tableName() == null) {
             if (collectSink == null) {
@@ -193,7 +239,7 @@ final class OperatorFactories {
             }
             return SinkOperatorFactory.create(name, uid, collectSink);
         }
-        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKeyNames(), List.of(), conf);
+        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKeyNames(), s.partitionKeys(), conf);
         TableSink sink;
         try {
             sink = FactoryUtil.discoverTableFactory(TableSinkFactory.class, ctx).createSink(ctx);

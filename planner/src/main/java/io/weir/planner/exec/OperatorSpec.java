@@ -28,7 +28,8 @@ public sealed interface OperatorSpec {
      * with {@code SupportsProjectionPushDown}, emit inserts.
      */
     record Source(String tableName, Map<String, String> options, RowType physicalType, List<String> primaryKey,
-                  List<String> metadataKeys, int[] projection, RowType outputType) implements OperatorSpec {
+                  List<String> metadataKeys, int[] projection, RowType outputType, List<String> partitionKeys)
+        implements OperatorSpec {
     }
 
     /**
@@ -84,6 +85,44 @@ public sealed interface OperatorSpec {
                            WindowSpec window, boolean rowtime, RowType outputType) implements OperatorSpec {
     }
 
+    /**
+     * The regular streaming join, keyed by {@code leftKeys} / {@code rightKeys} (input positions,
+     * pairwise); {@code condition} the residual over {@code left ++ right} (null for none);
+     * {@code leftInput}/{@code rightInput} the uniqueness of each side (its state layout);
+     * {@code stateTtl} zero = forever. Output: left fields then right fields, +I and -D rows.
+     */
+    record Join(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                boolean filterNullKeys, JoinSide leftInput, JoinSide rightInput, Duration stateTtl,
+                RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * The uniqueness of one join input: its join key contains a unique key, or {@code uniqueKey}
+     * (input positions) is a unique key, or (both false/null) rows may repeat.
+     */
+    record JoinSide(boolean joinKeyContainsUniqueKey, int[] uniqueKey) {
+    }
+
+    /**
+     * Top-N keyed by {@code partitionKey}: {@code rankType} (ROW_NUMBER, RANK, DENSE_RANK) ranks
+     * {@code rankStart..rankEnd} by {@code orderKey} over {@code calciteInputType}; the rank
+     * (BIGINT) is appended when {@code outputRankNumber}. Emits +I/-U/+U/-D.
+     */
+    record Rank(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
+                org.apache.calcite.rel.RelCollation orderKey, String rankType, long rankStart, long rankEnd,
+                boolean outputRankNumber, boolean insertOnlyInput, Duration stateTtl, RowType outputType)
+        implements OperatorSpec {
+    }
+
+    /**
+     * Deduplication keyed by {@code key} of an insert-only input: keep the first or last row per key
+     * by processing time or by the rowtime in field {@code timeIndex}.
+     */
+    record Deduplicate(RowType inputType, int[] key, boolean rowtime, int timeIndex, boolean keepLast,
+                       boolean generateUpdateBefore, Duration stateTtl, RowType outputType) implements OperatorSpec {
+    }
+
     /** Emits constant rows (internal values, in order) as inserts, then ends. */
     record Values(List<List<Object>> rows, RowType outputType) implements OperatorSpec {
     }
@@ -94,6 +133,7 @@ public sealed interface OperatorSpec {
      * key columns for upsert sinks.
      */
     record Sink(String tableName, Map<String, String> options, RowType physicalType, List<String> primaryKeyNames,
-                int[] primaryKey, ChangelogMode inputMode, RowType outputType) implements OperatorSpec {
+                int[] primaryKey, ChangelogMode inputMode, RowType outputType, List<String> partitionKeys)
+        implements OperatorSpec {
     }
 }

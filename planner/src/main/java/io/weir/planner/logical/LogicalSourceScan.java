@@ -1,6 +1,7 @@
 package io.weir.planner.logical;
 
 import io.weir.planner.schema.TableDescriptor;
+import io.weir.runtime.connector.ChangelogMode;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
@@ -28,11 +29,14 @@ public final class LogicalSourceScan extends TableScan {
     private final TableDescriptor descriptor;
     private final RelDataType producedType;
     private final int[] projection;
+    private final java.util.function.Supplier<ChangelogMode> changelogMode;
 
     public LogicalSourceScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-                             TableDescriptor descriptor, RelDataType producedType, int[] projection) {
+                             TableDescriptor descriptor, RelDataType producedType, int[] projection,
+                             java.util.function.Supplier<ChangelogMode> changelogMode) {
         super(cluster, traits, List.of(), table);
         this.descriptor = descriptor;
+        this.changelogMode = changelogMode;
         this.producedType = producedType;
         this.projection = projection == null ? identity(producedType.getFieldCount()) : projection.clone();
     }
@@ -43,6 +47,16 @@ public final class LogicalSourceScan extends TableScan {
             p[i] = i;
         }
         return p;
+    }
+
+    /** The row kinds the source produces (from its connector). */
+    public ChangelogMode sourceChangelogMode() {
+        return changelogMode.get();
+    }
+
+    /** The lazy lookup of the source's changelog mode (creates the source once, when first asked). */
+    public java.util.function.Supplier<ChangelogMode> sourceChangelogModeSupplier() {
+        return changelogMode;
     }
 
     public TableDescriptor descriptor() {
@@ -73,7 +87,7 @@ public final class LogicalSourceScan extends TableScan {
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new LogicalSourceScan(getCluster(), traitSet, table, descriptor, producedType, projection);
+        return new LogicalSourceScan(getCluster(), traitSet, table, descriptor, producedType, projection, changelogMode);
     }
 
     /** Projection push-down: the field trimmer asks the scan to read only {@code fieldsUsed}. */
@@ -83,7 +97,7 @@ public final class LogicalSourceScan extends TableScan {
             return this;
         }
         int[] pushed = fieldsUsed.asList().stream().mapToInt(i -> projection[i]).toArray();
-        return new LogicalSourceScan(getCluster(), traitSet, table, descriptor, producedType, pushed);
+        return new LogicalSourceScan(getCluster(), traitSet, table, descriptor, producedType, pushed, changelogMode);
     }
 
     @Override

@@ -58,6 +58,12 @@ public final class StreamPhysicalCalc extends Calc implements StreamPhysicalRel 
         return inputModes.get(0);
     }
 
+    /** A filter over updates must see the old row too: a changed row may stop (or start) matching. */
+    @Override
+    public boolean requiresUpdateBefore(int input, boolean updateBeforeRequired) {
+        return updateBeforeRequired || program.getCondition() != null;
+    }
+
     @Override
     public Set<ImmutableBitSet> uniqueKeys(List<Set<ImmutableBitSet>> inputKeys) {
         List<RexNode> projects = projects();

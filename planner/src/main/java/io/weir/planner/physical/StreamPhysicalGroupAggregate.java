@@ -65,6 +65,12 @@ public class StreamPhysicalGroupAggregate extends SingleRel implements StreamPhy
 
     @Override
     public ChangelogMode changelogMode(List<ChangelogMode> inputModes, boolean updateBeforeRequired) {
+        ChangelogMode in = inputModes.get(0);
+        if (in.contains(RowKind.UPDATE_AFTER) && !in.contains(RowKind.UPDATE_BEFORE)) {
+            throw new io.weir.planner.ValidationException("not supported yet: aggregating an upsert changelog"
+                + " without UPDATE_BEFORE rows (changelogMode=[" + io.weir.planner.properties.ChangelogModes.explain(in)
+                + "]); it needs a ChangelogNormalize step that Weir does not have yet");
+        }
         EnumSet<RowKind> kinds = EnumSet.of(RowKind.INSERT, RowKind.UPDATE_AFTER);
         if (updateBeforeRequired) {
             kinds.add(RowKind.UPDATE_BEFORE);

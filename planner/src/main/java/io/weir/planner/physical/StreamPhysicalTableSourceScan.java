@@ -24,13 +24,26 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
     private final TableDescriptor descriptor;
     private final RelDataType producedType;
     private final int[] projection;
+    private final java.util.function.Supplier<ChangelogMode> changelogMode;
 
     public StreamPhysicalTableSourceScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-                                         TableDescriptor descriptor, RelDataType producedType, int[] projection) {
+                                         TableDescriptor descriptor, RelDataType producedType, int[] projection,
+                             java.util.function.Supplier<ChangelogMode> changelogMode) {
         super(cluster, traits, List.of(), table);
         this.descriptor = descriptor;
+        this.changelogMode = changelogMode;
         this.producedType = producedType;
         this.projection = projection.clone();
+    }
+
+    /** The row kinds the source produces (from its connector). */
+    public ChangelogMode sourceChangelogMode() {
+        return changelogMode.get();
+    }
+
+    /** The lazy lookup of the source's changelog mode (creates the source once, when first asked). */
+    public java.util.function.Supplier<ChangelogMode> sourceChangelogModeSupplier() {
+        return changelogMode;
     }
 
     public TableDescriptor descriptor() {
@@ -59,7 +72,7 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new StreamPhysicalTableSourceScan(getCluster(), traitSet, table, descriptor, producedType, projection);
+        return new StreamPhysicalTableSourceScan(getCluster(), traitSet, table, descriptor, producedType, projection, changelogMode);
     }
 
     @Override
@@ -69,7 +82,26 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
 
     @Override
     public ChangelogMode changelogMode(List<ChangelogMode> inputModes, boolean updateBeforeRequired) {
-        return ChangelogMode.insertOnly();
+        return changelogMode.get();
+    }
+
+    /** An updating source's changes are keyed by the table's primary key (when all of it is read). */
+    @Override
+    public java.util.Set<org.apache.calcite.util.ImmutableBitSet> uniqueKeys(
+        List<java.util.Set<org.apache.calcite.util.ImmutableBitSet>> inputKeys) {
+        if (descriptor.primaryKey().isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> names = getRowType().getFieldNames();
+        org.apache.calcite.util.ImmutableBitSet.Builder key = org.apache.calcite.util.ImmutableBitSet.builder();
+        for (String k : descriptor.primaryKey()) {
+            int i = names.indexOf(k);
+            if (i < 0) {
+                return java.util.Set.of();
+            }
+            key.set(i);
+        }
+        return java.util.Set.of(key.build());
     }
 
     @Override

@@ -139,6 +139,11 @@ public final class PhysicalProperties {
                 throw new ValidationException("Table sink '" + sink.sinkName() + "' writes upserts and needs a"
                     + " PRIMARY KEY to consume the update changes produced by node " + producer(sink.getInput()));
             }
+            if (in.contains(io.weir.runtime.data.RowKind.UPDATE_BEFORE)) {
+                throw new ValidationException("not supported yet: table sink '" + sink.sinkName() + "' writes upserts,"
+                    + " but the updates produced by node " + producer(sink.getInput()) + " are filtered on their way"
+                    + " (a filter over updates needs UPDATE_BEFORE rows, which an upsert sink cannot apply)");
+            }
             if (!sink.updatesByPrimaryKey(uniqueKeys.get(sink.getInput()))) {
                 throw new ValidationException("not supported yet: the updates produced by node "
                     + producer(sink.getInput()) + " are not keyed by the primary key " + sink.table().primaryKey()

@@ -18,12 +18,16 @@ public final class PlannerRules {
     /**
      * Deterministic logical rewrites: filter push-down through projections, merging of
      * projections and filters, constant folding (dynamic functions like PROCTIME() are kept),
-     * projections into aggregates, UNION DISTINCT as an aggregate over UNION ALL. Filters are
+     * projections into aggregates, UNION DISTINCT as an aggregate over UNION ALL, filters into
+     * join conditions and on to the join inputs, projections below joins. Filters are
      * never pushed below a watermark assigner: watermarks must see every row.
      */
     public static final List<RelOptRule> LOGICAL_REWRITE = List.of(
         CoreRules.FILTER_PROJECT_TRANSPOSE,
         CoreRules.FILTER_MERGE,
+        CoreRules.FILTER_INTO_JOIN,
+        CoreRules.JOIN_CONDITION_PUSH,
+        CoreRules.PROJECT_JOIN_TRANSPOSE,
         CoreRules.PROJECT_MERGE,
         CoreRules.PROJECT_REMOVE,
         CoreRules.FILTER_REDUCE_EXPRESSIONS,
@@ -32,6 +36,16 @@ public final class PlannerRules {
         CoreRules.AGGREGATE_REMOVE,
         CoreRules.UNION_TO_DISTINCT,
         CoreRules.UNION_MERGE);
+
+    /** OVER aggregates in projections become {@code LogicalWindow}s (Top-N, dedup and OVER aggregation). */
+    public static final List<RelOptRule> OVER = List.of(
+        CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+
+    /** Top-N and deduplication: a filtered rank window becomes a {@code LogicalRank}. */
+    public static final List<RelOptRule> RANK = List.of(
+        RankRule.INSTANCE,
+        CoreRules.CALC_MERGE,
+        CoreRules.CALC_REMOVE);
 
     /** Projections and filters become Calcs, merged where adjacent. */
     public static final List<RelOptRule> TO_CALC = List.of(
@@ -62,6 +76,8 @@ public final class PlannerRules {
         StreamPhysicalGroupAggregateRule.INSTANCE,
         StreamPhysicalWindowAggregateRule.INSTANCE,
         StreamPhysicalUnionRule.INSTANCE,
+        StreamPhysicalJoinRule.INSTANCE,
+        StreamPhysicalRankRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
 }

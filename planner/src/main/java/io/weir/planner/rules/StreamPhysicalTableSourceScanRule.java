@@ -21,6 +21,6 @@ public final class StreamPhysicalTableSourceScanRule extends ConverterRule {
     public RelNode convert(RelNode rel) {
         LogicalSourceScan node = (LogicalSourceScan) rel;
         return new StreamPhysicalTableSourceScan(node.getCluster(), node.getTraitSet().replace(StreamPhysicalRel.CONVENTION),
-            node.getTable(), node.descriptor(), node.producedType(), node.projection());
+            node.getTable(), node.descriptor(), node.producedType(), node.projection(), node.sourceChangelogModeSupplier());
     }
 }

@@ -9,6 +9,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Match;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.Sort;
@@ -21,7 +22,7 @@ import org.apache.calcite.rel.logical.LogicalValues;
 
 /**
  * Refuses, before physical planning, the logical nodes Weir cannot run (yet), naming the
- * construct: "not supported yet: ..." for what a later issue adds (joins, OVER, Top-N), and
+ * construct: "not supported yet: ..." for what a later issue adds, and
  * "not supported in streaming: ..." for what has no correct streaming answer.
  */
 public final class UnsupportedCheck {
@@ -41,11 +42,20 @@ public final class UnsupportedCheck {
     }
 
     private static String problem(RelNode node) {
-        if (node instanceof Join || node instanceof Correlate) {
-            return "not supported yet: joins and correlated subqueries (IN/EXISTS/LATERAL) in streaming queries";
+        if (node instanceof Correlate) {
+            return "not supported yet: correlated subqueries and LATERAL table functions in streaming queries";
+        }
+        if (node instanceof Join) {
+            JoinRelType type = ((Join) node).getJoinType();
+            if (type == JoinRelType.SEMI || type == JoinRelType.ANTI) {
+                return "not supported yet: " + type + " joins (IN/EXISTS subqueries); rewrite as a join with a "
+                    + "grouped (distinct) subquery";
+            }
+            return null;
         }
         if (node instanceof Window) {
-            return "not supported yet: OVER aggregation (agg(...) OVER (...))";
+            return "not supported yet: OVER aggregation (agg(...) OVER (...)); ROW_NUMBER/RANK/DENSE_RANK are "
+                + "supported as Top-N, filtered by an upper bound on the rank (WHERE rn <= N)";
         }
         if (node instanceof Sort) {
             Sort sort = (Sort) node;
@@ -76,7 +86,8 @@ public final class UnsupportedCheck {
         }
         boolean known = node instanceof LogicalCalc || node instanceof LogicalAggregate || node instanceof LogicalUnion
             || node instanceof LogicalValues || node instanceof LogicalSourceScan || node instanceof LogicalWatermarkAssigner
-            || node instanceof LogicalWindowAggregate || node instanceof LogicalSink;
+            || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
+            || node instanceof io.weir.planner.logical.LogicalRank;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 }

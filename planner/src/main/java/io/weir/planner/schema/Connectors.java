@@ -2,7 +2,9 @@ package io.weir.planner.schema;
 
 import io.weir.checkpoint.config.Configuration;
 import io.weir.planner.ValidationException;
+import io.weir.runtime.connector.ChangelogMode;
 import io.weir.runtime.connector.FactoryUtil;
+import io.weir.runtime.connector.TableSourceFactory;
 import io.weir.runtime.connector.TableContext;
 import io.weir.runtime.connector.TableSink;
 import io.weir.runtime.connector.TableSinkFactory;
@@ -25,7 +27,17 @@ public final class Connectors {
             }
         }
         return new TableContext(table.qualifiedName(), new RowType(physical), table.options(), table.primaryKey(),
-            List.of(), conf);
+            table.partitionKeys(), conf);
+    }
+
+    /** The row kinds the table's source produces (the factory validates the options). */
+    public static ChangelogMode sourceChangelogMode(TableDescriptor table, Configuration conf) {
+        TableContext ctx = tableContext(table, conf);
+        try {
+            return FactoryUtil.discoverTableFactory(TableSourceFactory.class, ctx).createSource(ctx).changelogMode();
+        } catch (io.weir.runtime.connector.ValidationException e) {
+            throw new ValidationException(e.getMessage(), e);
+        }
     }
 
     /** Creates the table's sink; the factory validates the options. */

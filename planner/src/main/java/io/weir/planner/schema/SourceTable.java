@@ -57,7 +57,8 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
         resolve();
         RelOptCluster cluster = context.cluster();
         RelNode rel = new LogicalSourceScan(cluster, cluster.traitSetOf(Convention.NONE), relOptTable,
-            table, producedType, null);
+            table, producedType, null, com.google.common.base.Suppliers.memoize(
+                () -> Connectors.sourceChangelogMode(table, context.configuration()))::get);
         if (!isIdentity()) {
             rel = LogicalProject.create(rel, List.of(), columnExprs, getRowType(context.typeFactory()), java.util.Set.of());
         }

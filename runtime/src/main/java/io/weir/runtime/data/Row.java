@@ -90,12 +90,34 @@ public final class Row {
             return false;
         }
         Row other = (Row) o;
-        return kind == other.kind && Arrays.deepEquals(fields, other.fields);
+        return kind == other.kind && fieldsEqual(other);
     }
 
     /** Equality of the field values only, ignoring the row kind. */
     public boolean fieldsEqual(Row other) {
-        return Arrays.deepEquals(fields, other.fields);
+        Object[] a = fields;
+        Object[] b = other.fields;
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            Object x = a[i];
+            Object y = b[i];
+            if (x == y) {
+                continue;
+            }
+            if (x == null || y == null) {
+                return false;
+            }
+            if (x instanceof byte[]) {
+                if (!(y instanceof byte[]) || !Arrays.equals((byte[]) x, (byte[]) y)) {
+                    return false;
+                }
+            } else if (!x.equals(y)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -104,7 +126,13 @@ public final class Row {
      */
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(fields);
+        // Equal to Arrays.deepHashCode(fields) for the values a Row holds (byte[] is the only
+        // array type), without its per-element type dispatch: this is on the keyed hot path.
+        int h = 1;
+        for (Object f : fields) {
+            h = 31 * h + (f == null ? 0 : f instanceof byte[] ? Arrays.hashCode((byte[]) f) : f.hashCode());
+        }
+        return h;
     }
 
     /** Flink's changelog form: {@code +I[1, abc, null]}. */

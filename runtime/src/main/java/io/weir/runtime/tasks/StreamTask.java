@@ -74,6 +74,8 @@ public final class StreamTask implements Runnable, OperatorHost {
     private volatile Thread thread;
     private boolean inputEnded;
     private boolean finished;
+    private volatile boolean finishedInput;
+    private volatile boolean ended;
     private long finalCheckpointId = -1;
     private boolean finalCheckpointCompleted;
     private final long startNanos = System.nanoTime();
@@ -122,6 +124,9 @@ public final class StreamTask implements Runnable, OperatorHost {
         buildChain();
         int channels = gate == null ? 0 : gate.numberOfChannels();
         this.valves = new WatermarkValve[] {new WatermarkValve(channels), new WatermarkValve(channels)};
+        for (int c = 0; c < channels; c++) {
+            valves[1 - gate.inputOf(c)].onEnd(c); // each valve combines only its own input's channels
+        }
         this.inputIdle = new boolean[2];
         this.aligner = gate == null ? null : new BarrierAligner(gate);
     }
@@ -139,6 +144,16 @@ public final class StreamTask implements Runnable, OperatorHost {
     /** True if the head of the chain is a source operator. */
     public boolean isSource() {
         return chain.get(0).operator() instanceof SourceOperator;
+    }
+
+    /** True once every operator finished (input ended); the task may still wait for a final checkpoint. Any thread. */
+    public boolean hasFinishedInput() {
+        return finishedInput;
+    }
+
+    /** True once the task thread has ended (finished, failed or cancelled); it takes no more checkpoints. Any thread. */
+    public boolean hasEnded() {
+        return ended;
     }
 
     /** Starts the task's thread. */
@@ -229,6 +244,7 @@ public final class StreamTask implements Runnable, OperatorHost {
             processingTime.shutdown();
             mailbox.clear();
             endNanos = System.nanoTime();
+            ended = true;
         }
     }
 
@@ -283,6 +299,7 @@ public final class StreamTask implements Runnable, OperatorHost {
             if (inputEnded && !finished) {
                 finishChain();
                 finished = true;
+                finishedInput = true;
                 if (!env.awaitFinalCheckpoint()) {
                     tail.broadcast(EndOfInput.INSTANCE);
                     return;
@@ -466,7 +483,7 @@ public final class StreamTask implements Runnable, OperatorHost {
         }
         List<OperatorSnapshot> snapshots = new ArrayList<>();
         for (ChainedOperator op : chain) {
-            snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams()));
+            snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams(checkpointId)));
         }
         tail.broadcast(new CheckpointBarrier(checkpointId, timestamp));
         env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, snapshots);

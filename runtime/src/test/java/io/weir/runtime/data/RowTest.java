@@ -37,4 +37,21 @@ class RowTest {
         }
         assertThrows(IllegalArgumentException.class, () -> RowKind.fromShortString("+X"));
     }
+
+    @Test
+    void shouldHashLikeDeepHashCodeSoKeyGroupsStayStable() {
+        Object[][] samples = {
+            {1, "a", null, 2L},
+            {new byte[] {1, 2, 3}, java.math.BigDecimal.valueOf(105, 2), 3.5d},
+            {java.util.List.of(1, 2), java.util.Map.of("k", 1), Row.of(1, "x")},
+            {},
+        };
+        for (Object[] s : samples) {
+            assertEquals(java.util.Arrays.deepHashCode(s), Row.of(s.clone()).hashCode());
+        }
+        assertEquals(Row.of(new byte[] {1}, "x"), Row.of(new byte[] {1}, "x"));
+        assertNotEquals(Row.of(new byte[] {1}, "x"), Row.of(new byte[] {2}, "x"));
+        assertNotEquals(Row.of(1, null), Row.of(1, 2));
+        assertNotEquals(Row.of(1), Row.of(1, 2));
+    }
 }

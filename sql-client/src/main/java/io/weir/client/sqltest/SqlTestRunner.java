@@ -63,7 +63,7 @@ public final class SqlTestRunner {
         try (Session session = new Session(baseConfiguration.get(), silent, silent)) {
             for (TestCase tc : cases) {
                 long start = System.nanoTime();
-                String failure = run(session, withTmp(tc, tmp));
+                String failure = tc.kind() == TestCase.Kind.INPUT ? writeInput(tmp, tc) : run(session, withTmp(tc, tmp));
                 Outcome o = new Outcome(file, tc, failure, (System.nanoTime() - start) / 1_000_000);
                 outcomes.add(o);
                 if (failure != null) {
@@ -76,6 +76,20 @@ public final class SqlTestRunner {
         }
         deleteRecursively(tmp);
         return outcomes;
+    }
+
+    /** Writes an {@code input} record's lines to its file under the run's temporary directory. */
+    private static String writeInput(Path tmp, TestCase tc) {
+        try {
+            Path target = tmp.resolve(tc.sql());
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            Files.write(target, tc.expected(), StandardCharsets.UTF_8);
+            return null;
+        } catch (IOException e) {
+            return "cannot write input file " + tc.sql() + ": " + e.getMessage();
+        }
     }
 
     /** Replaces {@code ${tmp}} in the record's SQL with this run's temporary directory. */

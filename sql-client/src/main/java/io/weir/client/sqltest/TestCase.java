@@ -24,6 +24,8 @@ public record TestCase(Kind kind, String sql, String expectedError, List<String>
         /** The final rows of the query, compared in order. */
         QUERY_ORDERED,
         /** The exact changelog of the query, compared in order. */
-        QUERY_CHANGELOG
+        QUERY_CHANGELOG,
+        /** Writes its lines to the file {@code sql} under the run's {@code ${tmp}} directory. */
+        INPUT
     }
 }

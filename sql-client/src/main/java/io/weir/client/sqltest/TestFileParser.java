@@ -62,6 +62,18 @@ public final class TestFileParser {
                 }
                 cases.add(new TestCase(kind, stripSemicolon(sql.toString()), expectedError, List.of(), start));
                 requireSql(source, start, sql);
+            } else if (line.startsWith("input")) {
+                String name = line.substring("input".length()).trim();
+                if (name.isEmpty() || name.contains("..") || name.startsWith("/")) {
+                    throw new IllegalArgumentException(source + ":" + start + ": 'input' takes a relative file name, e.g. 'input orders.csv'");
+                }
+                List<String> rows = new ArrayList<>();
+                i++;
+                while (i < lines.length && !lines[i].trim().isEmpty()) {
+                    rows.add(lines[i]);
+                    i++;
+                }
+                cases.add(new TestCase(TestCase.Kind.INPUT, name, "", rows, start));
             } else if (line.startsWith("query")) {
                 String mode = line.substring("query".length()).trim();
                 TestCase.Kind kind;
@@ -94,7 +106,7 @@ public final class TestFileParser {
                 }
                 cases.add(new TestCase(kind, stripSemicolon(sql.toString()), "", expected, start));
             } else {
-                throw new IllegalArgumentException(source + ":" + start + ": expected 'statement ok', 'statement error ...' or 'query ...', found '" + line + "'");
+                throw new IllegalArgumentException(source + ":" + start + ": expected 'statement ok', 'statement error ...', 'query ...' or 'input FILE', found '" + line + "'");
             }
         }
         return cases;

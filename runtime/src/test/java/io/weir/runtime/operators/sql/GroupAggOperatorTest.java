@@ -88,12 +88,14 @@ class GroupAggOperatorTest {
     @ParameterizedTest
     @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
     void whenStateTtlExpires_thenGroupStartsAgainAndUnchangedResultsAreEmitted(String backend) throws Exception {
-        OperatorFactory f = keyedByK(() -> new GroupAggOperator(() -> new MaxOnlyAggs(), true, Duration.ofMillis(5), UTC));
+        // TTL runs on the wall clock: long enough that a loaded machine cannot expire the state
+        // between two consecutive rows, short enough for a test
+        OperatorFactory f = keyedByK(() -> new GroupAggOperator(() -> new MaxOnlyAggs(), true, Duration.ofMillis(2000), UTC));
         try (OperatorHarness h = harness(f, backend, false)) {
             h.processElement(insert("a", 5)).processElement(insert("b", 1)).processElement(insert("a", 3));
             // with TTL an unchanged result is still emitted, so downstream state keyed by it is refreshed (as in Flink)
             assertEquals(List.of("+I[a, 5]", "+I[b, 1]", "-U[a, 5]", "+U[a, 5]"), strings(h.rows()));
-            Thread.sleep(30);
+            Thread.sleep(2300);
             h.processElement(insert("b", 0)).processElement(insert("a", 1));
             assertEquals(List.of("+I[b, 0]", "+I[a, 1]"), strings(h.rows().subList(4, h.rows().size())));
         }

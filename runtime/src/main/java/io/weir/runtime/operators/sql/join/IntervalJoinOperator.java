@@ -180,9 +180,9 @@ public final class IntervalJoinOperator implements TwoInputStreamOperator {
             boolean listChanged = false;
             for (int i = 0; i < rows.size(); i++) {
                 Row stored = rows.get(i);
-                Row otherRow = JoinRecordState.recordOf(stored, otherArity);
-                Row left = isLeft ? row : otherRow;
-                Row right = isLeft ? otherRow : row;
+                // the stored row as is: its matched flag is an extra last field, which joins and conditions ignore
+                Row left = isLeft ? row : stored;
+                Row right = isLeft ? stored : row;
                 if (condition == null || condition.test(left, right)) {
                     matched = true;
                     output.collect(joined.join(RowKind.INSERT, left, right));
@@ -252,7 +252,7 @@ public final class IntervalJoinOperator implements TwoInputStreamOperator {
         if (outer) {
             for (Row stored : rows) {
                 if (!Boolean.TRUE.equals(stored.getField(arity))) {
-                    output.collect(joined.joinSided(RowKind.INSERT, JoinRecordState.recordOf(stored, arity), null, isLeft));
+                    output.collect(joined.joinSided(RowKind.INSERT, stored, null, isLeft));
                 }
             }
         }

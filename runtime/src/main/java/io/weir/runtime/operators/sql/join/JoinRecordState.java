@@ -23,7 +23,11 @@ import java.util.Map;
  */
 abstract class JoinRecordState {
 
-    /** One stored record with its multiplicity and association count. */
+    /**
+     * One stored record with its multiplicity and association count. {@code record} may be the stored
+     * row itself, with the association count as an extra last field: read only its first
+     * {@code arity} fields (joined rows and generated conditions do).
+     */
     static final class Entry {
         Row record;
         long count;
@@ -94,18 +98,11 @@ abstract class JoinRecordState {
         return RowType.of(new String[] {"count", "associations"}, new DataType[] {DataType.bigint(), DataType.bigint()});
     }
 
-    /** {@code record ++ associations}. */
-    static Row withAssociations(Row record, long associations) {
-        int n = record.arity();
+    /** The first {@code n} fields of {@code record} ++ {@code associations}. */
+    static Row withAssociations(Row record, int n, long associations) {
         Object[] f = new Object[n + 1];
         System.arraycopy(record.fields(), 0, f, 0, n);
         f[n] = associations;
-        return new Row(RowKind.INSERT, f);
-    }
-
-    static Row recordOf(Row stored, int arity) {
-        Object[] f = new Object[arity];
-        System.arraycopy(stored.fields(), 0, f, 0, arity);
         return new Row(RowKind.INSERT, f);
     }
 
@@ -121,7 +118,7 @@ abstract class JoinRecordState {
 
         @Override
         void add(Row record, long associations) throws Exception {
-            state.update(withAssociations(record, associations));
+            state.update(withAssociations(record, arity, associations));
         }
 
         @Override
@@ -131,7 +128,7 @@ abstract class JoinRecordState {
 
         @Override
         void updateAssociations(Row record, long associations) throws Exception {
-            state.update(withAssociations(record, associations));
+            state.update(withAssociations(record, arity, associations));
         }
 
         @Override
@@ -141,7 +138,7 @@ abstract class JoinRecordState {
                 return 0;
             }
             Entry e = slot(out, 0);
-            e.record = recordOf(stored, arity);
+            e.record = stored;
             e.count = 1;
             e.associations = (Long) stored.getField(arity);
             return 1;
@@ -162,7 +159,7 @@ abstract class JoinRecordState {
 
         @Override
         void add(Row record, long associations) throws Exception {
-            state.put(spec.uniqueKey().getKey(record), withAssociations(record, associations));
+            state.put(spec.uniqueKey().getKey(record), withAssociations(record, arity, associations));
         }
 
         @Override
@@ -172,7 +169,7 @@ abstract class JoinRecordState {
 
         @Override
         void updateAssociations(Row record, long associations) throws Exception {
-            state.put(spec.uniqueKey().getKey(record), withAssociations(record, associations));
+            state.put(spec.uniqueKey().getKey(record), withAssociations(record, arity, associations));
         }
 
         @Override
@@ -180,7 +177,7 @@ abstract class JoinRecordState {
             int n = 0;
             for (Row stored : state.values()) {
                 Entry e = slot(out, n++);
-                e.record = recordOf(stored, arity);
+                e.record = stored;
                 e.count = 1;
                 e.associations = (Long) stored.getField(arity);
             }

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * Outer sides keep, per stored row, how many rows of the other side it matches: an unmatched outer
  * row is emitted padded with NULLs; its padded row is retracted ({@code -D}) when its first match
  * arrives and emitted again ({@code +I}) when its last match goes. Rows whose join key has a NULL
- * (with {@code filterNullKeys}, i.e. plain {@code =}) match nothing. As in Flink, a retraction is
+ * (with {@code filterNullKeys}, i.e. plain {@code =}) match nothing and are not stored. As in Flink, a retraction is
  * applied even when its row is no longer in state (expired by TTL).
  *
  * <p>State per side (see {@link JoinInputSpec}): one row per join key, a map by unique key, or a
@@ -128,7 +128,14 @@ public final class StreamingJoinOperator implements TwoInputStreamOperator {
         JoinRecordState other = isLeft ? rightState : leftState;
         boolean inputOuter = isLeft ? joinType.isLeftOuter() : joinType.isRightOuter();
         boolean otherOuter = isLeft ? joinType.isRightOuter() : joinType.isLeftOuter();
-        int matches = keyMatchesNothing() ? 0 : loadMatches(other, record, isLeft);
+        if (keyMatchesNothing()) {
+            // never matches, so never stored: an outer row is padded (or its padded row retracted) at once
+            if (inputOuter) {
+                emitPadded(accumulate ? RowKind.INSERT : RowKind.DELETE, record, isLeft, 1);
+            }
+            return;
+        }
+        int matches = loadMatches(other, record, isLeft);
         if (accumulate) {
             long associations = 0;
             for (int i = 0; i < matches; i++) {

@@ -50,8 +50,8 @@ import java.util.function.Supplier;
  * peer group). Bounded frames ({@code ROWS n PRECEDING}: the row and the n before it; {@code RANGE
  * n PRECEDING}: rows with time in {@code [t - n, t]}) keep the processed rows still inside the frame
  * in {@code MapState<time, rows>} and retract those that leave it, which needs
- * {@link AggsHandle#supportsRetract()}. Accumulators: one row per key ({@code ValueState}); all state
- * with the TTL given.
+ * {@link AggsHandle#supportsRetract()}. Accumulators: one row per key ({@code ValueState}); accumulators
+ * and frame rows with the TTL given (rows waiting for the watermark never expire).
  */
 public final class OverAggregateOperator implements OneInputStreamOperator {
     static final String ACC_STATE = "over-accumulators";
@@ -137,7 +137,8 @@ public final class OverAggregateOperator implements OneInputStreamOperator {
         RowListSerializer rows = new RowListSerializer(new RowSerializer(inputType));
         this.history = context.getState(withTtl(new MapStateDescriptor<>(HISTORY_STATE, LongSerializer.INSTANCE, rows)));
         if (isRowtime) {
-            this.pending = context.getState(withTtl(new MapStateDescriptor<>(PENDING_STATE, LongSerializer.INSTANCE, rows)));
+            // no TTL: rows waiting for the watermark must not expire unseen
+            this.pending = context.getState(new MapStateDescriptor<>(PENDING_STATE, LongSerializer.INSTANCE, rows));
             this.timers = context.timerService(LongSerializer.INSTANCE);
             this.progress = new EventTimeProgress(context, timers);
         }

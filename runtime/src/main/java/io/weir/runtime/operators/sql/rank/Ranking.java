@@ -76,6 +76,20 @@ final class Ranking {
         return n;
     }
 
+    /**
+     * A cheap test, without ranking, that {@code row} added to {@code kept} (the rows ranked {@code <=
+     * rankEnd}, sorted) would rank beyond {@code rankEnd}: for ROW_NUMBER when {@code rankEnd} rows are
+     * kept and it sorts at or after the last; for RANK when it sorts strictly after the last. False when
+     * unsure (DENSE_RANK), so the caller ranks.
+     */
+    boolean cannotEnter(List<Row> kept, Row row) {
+        if (kept.isEmpty() || kept.size() < rankEnd || rankType == RankType.DENSE_RANK) {
+            return false;
+        }
+        int c = comparator.compare(row, kept.get(kept.size() - 1));
+        return rankType == RankType.ROW_NUMBER ? c >= 0 : c > 0;
+    }
+
     long rank(int i) {
         return ranks[i];
     }

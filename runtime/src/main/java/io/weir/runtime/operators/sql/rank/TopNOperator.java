@@ -105,6 +105,9 @@ public final class TopNOperator implements OneInputStreamOperator {
     @Override
     public void processElement(Row row) throws Exception {
         List<Row> stored = state.value();
+        if (insertOnlyInput && stored != null && ranking.cannotEnter(stored, row)) {
+            return; // the hot path of an insert-only Top-N: no copy, no write
+        }
         List<Row> rows = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
         Row record = row.withKind(RowKind.INSERT);
         List<Row> before = new ArrayList<>(rows);

@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OperatorFactory;
 import io.weir.runtime.testutils.OperatorHarness;
+import io.weir.runtime.data.Row;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,6 +96,63 @@ class IntervalJoinOperatorTest {
             h.setProcessingTime(1025);
             assertEquals(List.of("+I[a, 3, 0, null, null, null]"), since(h, 1));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void whenRowsAreNotLate_thenFullOuterResultEqualsBruteForce(String backend) throws Exception {
+        Random random = new Random(11);
+        List<Row> lefts = new ArrayList<>();
+        List<Row> rights = new ArrayList<>();
+        try (OperatorHarness h = harness(join(JoinType.FULL, true), backend, false)) {
+            long watermark = 0;
+            for (int i = 0; i < 300; i++) {
+                Row r = at("k" + random.nextInt(3), i, watermark + 1 + random.nextInt(30));
+                if (random.nextBoolean()) {
+                    lefts.add(r);
+                    h.processElement(0, r);
+                } else {
+                    rights.add(r);
+                    h.processElement(1, r);
+                }
+                if (random.nextInt(5) == 0) {
+                    watermark += random.nextInt(10);
+                    h.processWatermark(0, watermark).processWatermark(1, watermark);
+                }
+            }
+            h.processWatermark(0, Long.MAX_VALUE).processWatermark(1, Long.MAX_VALUE);
+            assertEquals(bruteForce(lefts, rights), sorted(h.rows()));
+        }
+    }
+
+    /** Full outer join on k and {@code l.ts - r.ts in [-5, 10]}. */
+    private static List<String> bruteForce(List<Row> lefts, List<Row> rights) {
+        List<String> out = new ArrayList<>();
+        boolean[] rightMatched = new boolean[rights.size()];
+        for (Row l : lefts) {
+            boolean matched = false;
+            for (int j = 0; j < rights.size(); j++) {
+                Row r = rights.get(j);
+                long d = (Long) l.getField(2) - (Long) r.getField(2);
+                if (l.getField(0).equals(r.getField(0)) && d >= -5 && d <= 10) {
+                    matched = true;
+                    rightMatched[j] = true;
+                    out.add("+I" + List.of(l.getField(0), l.getField(1), l.getField(2), r.getField(0), r.getField(1),
+                        r.getField(2)));
+                }
+            }
+            if (!matched) {
+                out.add("+I[" + l.getField(0) + ", " + l.getField(1) + ", " + l.getField(2) + ", null, null, null]");
+            }
+        }
+        for (int j = 0; j < rights.size(); j++) {
+            if (!rightMatched[j]) {
+                Row r = rights.get(j);
+                out.add("+I[null, null, null, " + r.getField(0) + ", " + r.getField(1) + ", " + r.getField(2) + "]");
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     @Test

@@ -14,7 +14,9 @@ import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -137,6 +139,56 @@ class OverAggregateOperatorTest {
             h.processElement(at("a", 9, 5)).processElement(at("a", 4, 30)).processWatermark(40);
             assertEquals(List.of("+I[a, 2, 20, 2, 3]", "+I[a, 4, 30, 2, 6]"), strings(h.rows()));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void whenRowsArriveOutOfOrder_thenEveryFrameEqualsBruteForce(String backend) throws Exception {
+        for (boolean rows : new boolean[] {true, false}) {
+            for (long preceding : new long[] {OverAggregateOperator.UNBOUNDED, 0, 2, 7}) {
+                Random random = new Random(5);
+                List<Row> input = new ArrayList<>();
+                try (OperatorHarness h = OperatorHarness.builder(over(true, rows, preceding)).stateBackend(backend).open()) {
+                    long watermark = 0;
+                    for (int i = 0; i < 150; i++) {
+                        Row r = at("a", i, watermark + 1 + random.nextInt(15));
+                        input.add(r);
+                        h.processElement(r);
+                        if (random.nextInt(6) == 0) {
+                            watermark += random.nextInt(5);
+                            h.processWatermark(watermark);
+                        }
+                    }
+                    h.processWatermark(Long.MAX_VALUE);
+                    assertEquals(bruteForce(input, rows, preceding), strings(h.rows()), (rows ? "ROWS " : "RANGE ") + preceding);
+                }
+            }
+        }
+    }
+
+    /** Sorts by time (arrival order among equal times) and aggregates each row's frame directly. */
+    private static List<String> bruteForce(List<Row> input, boolean rows, long preceding) {
+        List<Row> sorted = new ArrayList<>(input);
+        sorted.sort(Comparator.comparingLong(r -> (Long) r.getField(2)));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            long ts = (Long) sorted.get(i).getField(2);
+            long count = 0;
+            long sum = 0;
+            for (int j = 0; j < sorted.size(); j++) {
+                long tj = (Long) sorted.get(j).getField(2);
+                boolean in = rows
+                    ? j <= i && (preceding == OverAggregateOperator.UNBOUNDED || j >= i - preceding)
+                    : tj <= ts && (preceding == OverAggregateOperator.UNBOUNDED || tj >= ts - preceding);
+                if (in) {
+                    count++;
+                    sum += (Long) sorted.get(j).getField(1);
+                }
+            }
+            Row r = sorted.get(i);
+            out.add("+I" + List.of(r.getField(0), r.getField(1), r.getField(2), count, sum));
+        }
+        return out;
     }
 
     @ParameterizedTest

@@ -1,0 +1,162 @@
+package io.weir.planner.physical;
+
+import io.weir.planner.explain.PlanFormat;
+import io.weir.planner.properties.ChangelogModes;
+import io.weir.planner.properties.TimeAttribute;
+import io.weir.runtime.connector.ChangelogMode;
+import io.weir.runtime.data.RowKind;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.BiRel;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The regular (unbounded) streaming join of two inputs, each behind a hash exchange on its equi-join
+ * keys (a single exchange when there are none). Output: the left row's fields, then the right's.
+ *
+ * <p>The operator ({@code StreamingJoinOperator}) needs: the join type, the key fields of each
+ * side, the residual {@link #condition()} over {@code left ++ right} (null for none), whether a
+ * NULL key matches nothing ({@link #filterNullKeys()}), each side's state layout chosen from its
+ * unique keys, and {@code table.exec.state.ttl}. It emits {@code +I} and {@code -D} rows: an inner
+ * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract.
+ */
+public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel {
+    private final JoinRelType joinType;
+    private final List<Integer> leftKeys;
+    private final List<Integer> rightKeys;
+    private final RexNode condition;
+    private final boolean filterNullKeys;
+
+    public StreamPhysicalJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right,
+                              JoinRelType joinType, List<Integer> leftKeys, List<Integer> rightKeys,
+                              RexNode condition, boolean filterNullKeys, RelDataType rowType) {
+        super(cluster, traits, left, right);
+        this.joinType = joinType;
+        this.leftKeys = List.copyOf(leftKeys);
+        this.rightKeys = List.copyOf(rightKeys);
+        this.condition = condition;
+        this.filterNullKeys = filterNullKeys;
+        this.rowType = rowType;
+    }
+
+    public JoinRelType joinType() {
+        return joinType;
+    }
+
+    /** Equi-join key positions in the left input. */
+    public List<Integer> leftKeys() {
+        return leftKeys;
+    }
+
+    /** Equi-join key positions in the right input, pairwise with {@link #leftKeys()}. */
+    public List<Integer> rightKeys() {
+        return rightKeys;
+    }
+
+    /** The residual non-equi condition over {@code left ++ right}, or null. */
+    public RexNode condition() {
+        return condition;
+    }
+
+    /** True when keys compare with {@code =} (NULL matches nothing), false for {@code IS NOT DISTINCT FROM}. */
+    public boolean filterNullKeys() {
+        return filterNullKeys;
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new StreamPhysicalJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1), joinType, leftKeys,
+            rightKeys, condition, filterNullKeys, rowType);
+    }
+
+    @Override
+    protected RelDataType deriveRowType() {
+        return rowType;
+    }
+
+    @Override
+    public String explainName() {
+        return "Join";
+    }
+
+    @Override
+    public ChangelogMode changelogMode(List<ChangelogMode> inputModes, boolean updateBeforeRequired) {
+        boolean insertOnly = joinType == JoinRelType.INNER && inputModes.get(0).isInsertOnly()
+            && inputModes.get(1).isInsertOnly();
+        return insertOnly ? ChangelogMode.insertOnly() : ChangelogModes.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE));
+    }
+
+    /** The join retracts joined rows for the retractions of its inputs, so it needs the old rows. */
+    @Override
+    public boolean requiresUpdateBefore(int input, boolean updateBeforeRequired) {
+        return true;
+    }
+
+    @Override
+    public Set<ImmutableBitSet> uniqueKeys(List<Set<ImmutableBitSet>> inputKeys) {
+        int shift = getLeft().getRowType().getFieldCount();
+        Set<ImmutableBitSet> left = inputKeys.get(0);
+        Set<ImmutableBitSet> right = new HashSet<>();
+        inputKeys.get(1).forEach(k -> right.add(k.shift(shift)));
+        Set<ImmutableBitSet> out = new HashSet<>();
+        for (ImmutableBitSet l : left) {
+            for (ImmutableBitSet r : right) {
+                out.add(l.union(r));
+            }
+        }
+        boolean rightUniqueByKey = containsKey(inputKeys.get(1), rightKeys);
+        boolean leftUniqueByKey = containsKey(left, leftKeys);
+        if (rightUniqueByKey && (joinType == JoinRelType.INNER || joinType == JoinRelType.LEFT)) {
+            out.addAll(left);
+        }
+        if (leftUniqueByKey && (joinType == JoinRelType.INNER || joinType == JoinRelType.RIGHT)) {
+            out.addAll(right);
+        }
+        return out;
+    }
+
+    /** True if one of {@code keys} lies within {@code fields}. */
+    public static boolean containsKey(Set<ImmutableBitSet> keys, List<Integer> fields) {
+        ImmutableBitSet f = ImmutableBitSet.of(fields);
+        return keys.stream().anyMatch(k -> f.contains(k));
+    }
+
+    /** Rowtime attributes become plain timestamps (a regular join does not keep rows in time order). */
+    @Override
+    public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
+        List<TimeAttribute> all = new ArrayList<>(List.of(inputs.get(0)));
+        all.addAll(List.of(inputs.get(1)));
+        TimeAttribute[] out = new TimeAttribute[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all.get(i) == TimeAttribute.PROCTIME ? TimeAttribute.PROCTIME : TimeAttribute.NONE;
+        }
+        return out;
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        List<String> names = getRowType().getFieldNames();
+        int shift = getLeft().getRowType().getFieldCount();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < leftKeys.size(); i++) {
+            keys.add(names.get(leftKeys.get(i)) + (filterNullKeys ? " = " : " IS NOT DISTINCT FROM ")
+                + names.get(rightKeys.get(i) + shift));
+        }
+        return super.explainTerms(pw)
+            .item("joinType", joinType.name())
+            .item("where", keys.isEmpty() ? "true" : String.join(" AND ", keys))
+            .itemIf("residual", condition == null ? "" : PlanFormat.expr(condition, names), condition != null)
+            .item("select", String.join(", ", names));
+    }
+}

@@ -1,0 +1,2 @@
+/** Physical properties of streaming plans: changelog modes, unique keys and time attributes. */
+package io.weir.planner.properties;

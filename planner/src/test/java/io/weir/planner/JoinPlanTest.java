@@ -1,0 +1,40 @@
+package io.weir.planner;
+
+import io.weir.planner.testing.PlanFixture;
+import org.junit.jupiter.api.Test;
+
+/** Golden-file plans of regular joins (src/test/resources/plans/join_*.plan). */
+class JoinPlanTest {
+    private final PlanFixture f = PlanFixture.of(StreamPlanTest.catalog());
+
+    @Test
+    void shouldPlanInnerEquiJoinOverInsertOnlyInputsAsInsertOnly() {
+        f.sql("SELECT o.id, o.amount, c.url FROM orders o JOIN clicks c ON o.id = c.user_id")
+            .expectPlan("join_inner");
+    }
+
+    @Test
+    void shouldPlanLeftJoinWithResidualConditionAsRetracting() {
+        f.sql("SELECT o.id, c.url FROM orders o LEFT JOIN clicks c ON o.id = c.user_id AND o.amount > 10"
+            + " AND c.cts > o.ts").expectPlan("join_left_residual");
+    }
+
+    @Test
+    void shouldPlanFullJoinOfAggregatesWithUniqueKeys() {
+        f.sql("SELECT a.customer, a.total, b.cnt FROM "
+            + "(SELECT customer, SUM(amount) AS total FROM orders GROUP BY customer) a FULL JOIN "
+            + "(SELECT url, COUNT(*) AS cnt FROM clicks GROUP BY url) b ON a.customer = b.url")
+            .expectPlan("join_full_updating");
+    }
+
+    @Test
+    void whenOuterJoinFeedsAppendSink_thenRefused() {
+        f.sql("INSERT INTO append_out SELECT o.customer, c.user_id FROM orders o LEFT JOIN clicks c ON o.id = c.user_id")
+            .expectError("error_outer_join_into_append_sink");
+    }
+
+    @Test
+    void shouldPlanJoinWithoutEquiKeysOnOneTask() {
+        f.sql("SELECT o.id, c.url FROM orders o JOIN clicks c ON o.amount > c.user_id").expectPlan("join_non_equi");
+    }
+}
