@@ -1,5 +1,7 @@
 package io.weir.benchmarks.nexmark;
 
+import io.weir.checkpoint.coordinator.CheckpointStatus;
+import io.weir.runtime.checkpointing.CheckpointedJobs;
 import io.weir.runtime.cluster.JobClient;
 import io.weir.runtime.cluster.OperatorMetricsSnapshot;
 import java.io.IOException;
@@ -51,7 +53,12 @@ final class JobMonitor {
             throw new BenchmarkException("job failed: " + f.getMessage(), f);
         }
         long start = firstRecordNanos < 0 ? submitted : firstRecordNanos;
-        return new Measurement((ended - start) / 1e9, (ended - submitted) / 1e9, cpu / 1e9, peakHeap, peakRss);
+        List<Long> checkpointMillis = new java.util.ArrayList<>();
+        CheckpointedJobs.checkpointStats(job).ifPresent(stats -> stats.history().stream()
+            .filter(r -> r.status() == CheckpointStatus.COMPLETED)
+            .forEach(r -> checkpointMillis.add(r.endToEndDurationMillis())));
+        return new Measurement((ended - start) / 1e9, (ended - submitted) / 1e9, cpu / 1e9, peakHeap, peakRss,
+            checkpointMillis);
     }
 
     private void sample() {
@@ -87,8 +94,10 @@ final class JobMonitor {
 
     /**
      * One run: seconds from the first record to the end of the job, seconds from submission, CPU
-     * seconds the whole process used meanwhile, peak heap used and peak RSS in bytes.
+     * seconds the whole process used meanwhile, peak heap used and peak RSS in bytes, and the
+     * end-to-end durations of the completed checkpoints (empty without checkpointing).
      */
-    record Measurement(double seconds, double secondsFromSubmit, double cpuSeconds, long peakHeap, long peakRss) {
+    record Measurement(double seconds, double secondsFromSubmit, double cpuSeconds, long peakHeap, long peakRss,
+                       List<Long> checkpointMillis) {
     }
 }

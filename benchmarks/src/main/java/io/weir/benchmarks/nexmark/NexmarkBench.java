@@ -42,7 +42,15 @@ public final class NexmarkBench implements Callable<Integer> {
         "person.proportion", "2", "auction.proportion", "6", "bid.proportion", "92", "rate.limited", "false");
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new NexmarkBench()).execute(args));
+        CommandLine cli = new CommandLine(new NexmarkBench());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (!(e instanceof IllegalArgumentException || e instanceof BenchmarkException)) {
+                throw e;
+            }
+            System.err.println("[ERROR] " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
@@ -71,7 +79,7 @@ public final class NexmarkBench implements Callable<Integer> {
         @Option(names = "--parallelism", paramLabel = "P", description = "parallelism.default (default: 2)")
         int parallelism = 2;
 
-        @Option(names = "--checkpoint-interval", paramLabel = "D", description = "execution.checkpointing.interval, e.g. 10s (checkpointing is not wired into SQL jobs yet: the run goes on without checkpoints and the columns say n/a)")
+        @Option(names = "--checkpoint-interval", paramLabel = "D", description = "execution.checkpointing.interval, e.g. 10s: exactly-once checkpoints into a temporary directory (incremental with rocksdb); default: none")
         String checkpointInterval;
 
         @Option(names = "--state-backend", paramLabel = "hashmap|rocksdb", description = "state.backend.type (default: hashmap)")
@@ -141,7 +149,7 @@ public final class NexmarkBench implements Callable<Integer> {
             System.out.printf("# weir-bench nexmark: input=%s events=%d parallelism=%d state-backend=%s checkpointing=%s runs=%d"
                     + " cores=%d jdk=%s maxHeap=%dMB%n",
                 jsonDir == null ? "generator" : "json " + jsonDir, inputEvents, parallelism, stateBackend,
-                checkpointInterval == null ? "off" : checkpointInterval + " (n/a: not wired into SQL jobs yet, ran without)",
+                checkpointInterval == null ? "off" : checkpointInterval,
                 runs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("%-14s %-9s %-8s %2s %10s %8s %7s %11s %10s %7s %8s %8s %6s %9s %6s %s%n", "query", "input",
@@ -153,11 +161,16 @@ public final class NexmarkBench implements Callable<Integer> {
         private int genOnly() throws InterruptedException {
             GeneratorCeiling.run(Math.min(events, 2_000_000), parallelism, generatorConfig(events)); // warm-up
             double[] secs = new double[runs];
+            com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            double cpuShare = 0;
             for (int i = 0; i < runs; i++) {
+                long cpuBefore = os.getProcessCpuTime();
                 secs[i] = GeneratorCeiling.run(events, parallelism, generatorConfig(events));
+                cpuShare += (os.getProcessCpuTime() - cpuBefore) / 1e9 / secs[i];
             }
             double median = median(secs);
-            printLine("gen-only", "generator", "-", events, median, median, Double.NaN, 0, JobMonitor.rssBytes(), secs);
+            printLine("gen-only", "generator", "-", events, median, median, cpuShare / runs, 0, JobMonitor.rssBytes(), secs, null);
             return 0;
         }
 
@@ -170,6 +183,7 @@ public final class NexmarkBench implements Callable<Integer> {
                 double[] firstRecord = new double[runs];
                 JobMonitor.Measurement last = null;
                 double cpu = 0;
+                List<Long> checkpoints = new ArrayList<>();
                 long heap = 0;
                 long rss = 0;
                 for (int i = 0; i < runs; i++) {
@@ -178,10 +192,11 @@ public final class NexmarkBench implements Callable<Integer> {
                     firstRecord[i] = last.seconds();
                     cpu += last.cpuSeconds() / last.secondsFromSubmit();
                     heap = Math.max(heap, last.peakHeap());
+                    checkpoints.addAll(last.checkpointMillis());
                     rss = Math.max(rss, last.peakRss());
                 }
                 printLine(q, jsonDir == null ? "generator" : "json", stateBackend, inputEvents, median(secs),
-                    median(firstRecord), cpu / runs, heap, rss, secs);
+                    median(firstRecord), cpu / runs, heap, rss, secs, checkpoints);
                 return true;
             } catch (RuntimeException e) {
                 // one query that cannot run must not stop the suite; the line names the reason
@@ -211,6 +226,10 @@ public final class NexmarkBench implements Callable<Integer> {
             return NexmarkQueries.substitute(NexmarkQueries.text("ddl-json"), Map.of("dir", jsonDir.toString()));
         }
 
+        private static Path checkpointDir() {
+            return Path.of(System.getProperty("java.io.tmpdir"), "weir-bench-checkpoints");
+        }
+
         /** q13's side table: keys 0..9999, each with a short value, as Nexmark's side_input.txt. */
         private static Path sideInput() throws IOException {
             Path file = Path.of(System.getProperty("java.io.tmpdir"), "weir-bench-side-input.csv");
@@ -229,13 +248,18 @@ public final class NexmarkBench implements Callable<Integer> {
             c.setString("parallelism.default", Integer.toString(parallelism));
             c.setString("state.backend.type", stateBackend);
             c.setString("table.local-time-zone", "UTC");
+            if (checkpointInterval != null) {
+                c.setString("execution.checkpointing.interval", checkpointInterval);
+                c.setString("execution.checkpointing.dir", checkpointDir().toUri().toString());
+                c.setString("execution.checkpointing.incremental", Boolean.toString(stateBackend.equalsIgnoreCase("rocksdb")));
+            }
             options.forEach(c::setString);
             return c;
         }
 
         private void printLine(String q, String in, String backend, long n, double seconds, double firstRecordSeconds,
                                double cpuShare,
-                               long heap, long rss, double[] all) {
+                               long heap, long rss, double[] all, List<Long> checkpoints) {
             double rate = n / seconds;
             int cores = Runtime.getRuntime().availableProcessors();
             StringBuilder runsText = new StringBuilder();
@@ -245,7 +269,8 @@ public final class NexmarkBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-14s %-9s %-8s %2d %10d %8.2f %7.2f %11.0f %10.0f %7s %8d %8d %6s %9s %6.2f %s%n",
                 q, in, backend, parallelism, n, seconds, firstRecordSeconds, rate, rate / cores,
                 Double.isNaN(cpuShare) ? "-" : String.format(Locale.ROOT, "%.0f", cpuShare * 100), heap >> 20, rss >> 20,
-                "n/a", "n/a", loadAverage(), runsText);
+                checkpoints == null || checkpointInterval == null ? "n/a" : String.format(Locale.ROOT, "%.1f", checkpoints.size() / (double) all.length),
+                checkpoints == null || checkpoints.isEmpty() ? "n/a" : medianMillis(checkpoints) + "ms", loadAverage(), runsText);
             System.out.flush();
         }
     }
@@ -274,6 +299,12 @@ public final class NexmarkBench implements Callable<Integer> {
         double[] v = values.clone();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static long medianMillis(List<Long> values) {
+        List<Long> v = new ArrayList<>(values);
+        java.util.Collections.sort(v);
+        return v.get(v.size() / 2);
     }
 
     static double loadAverage() {

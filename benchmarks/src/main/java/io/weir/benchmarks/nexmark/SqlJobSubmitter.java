@@ -13,6 +13,7 @@ import io.weir.planner.ValidationException;
 import io.weir.planner.catalog.CatalogException;
 import io.weir.planner.catalog.InMemoryCatalog;
 import io.weir.planner.functions.PlannerOperatorTable;
+import io.weir.runtime.checkpointing.CheckpointedJobs;
 import io.weir.runtime.cluster.JobClient;
 import io.weir.runtime.cluster.LocalCluster;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.apache.calcite.sql.SqlNode;
 /**
  * Runs a benchmark script through the same parser, catalog, planner and local cluster as the
  * {@code weir} client: {@code CREATE TABLE} and {@code CREATE VIEW} go into a fresh catalog, the one
- * {@code INSERT} is planned and submitted. Used by one thread; a new instance per job, so that each
+ * {@code INSERT} is planned and submitted with the checkpointing settings of the configuration
+ * ({@link CheckpointedJobs}), as the client submits it. Used by one thread; a new instance per job, so that each
  * query starts from an empty catalog.
  */
 final class SqlJobSubmitter {
@@ -68,7 +70,7 @@ final class SqlJobSubmitter {
                         throw new BenchmarkException(name + ", line " + st.line() + ": one INSERT per benchmark script");
                     }
                     PlannedQuery planned = planner.plan(node, catalog, conf);
-                    job = cluster.submit(planned.jobGraph("nexmark " + name, null));
+                    job = CheckpointedJobs.submit(cluster, planned.jobGraph("nexmark " + name, null));
                 } else {
                     throw new BenchmarkException(name + ", line " + st.line() + ": unexpected " + node.getKind()
                         + " statement; benchmark scripts hold CREATE TABLE, CREATE VIEW and one INSERT");
