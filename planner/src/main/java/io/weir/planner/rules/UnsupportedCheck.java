@@ -71,6 +71,11 @@ public final class UnsupportedCheck {
         if (node instanceof Match) {
             return "not supported yet: MATCH_RECOGNIZE";
         }
+        if (node instanceof LogicalCalc && usesGroupWindowFunction(((LogicalCalc) node).getProgram())) {
+            return "not supported yet: group window functions (GROUP BY TUMBLE(...) / HOP(...) / SESSION(...) "
+                + "with TUMBLE_START and friends, Flink's legacy syntax); use the windowing table functions, "
+                + "e.g. FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end";
+        }
         if (node instanceof TableFunctionScan) {
             if (WindowAggregateRule.windowFunction(node) != null) {
                 return "not supported yet: a windowing TVF that is not followed by an aggregation grouped by "
@@ -89,5 +94,21 @@ public final class UnsupportedCheck {
             || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
             || node instanceof io.weir.planner.logical.LogicalRank;
         return known ? null : "not supported yet: " + node.getRelTypeName();
+    }
+
+    /** Whether a program calls the legacy group-window functions (in Calcite: {@code $TUMBLE} and the like). */
+    private static boolean usesGroupWindowFunction(org.apache.calcite.rex.RexProgram program) {
+        for (org.apache.calcite.rex.RexNode e : program.getExprList()) {
+            if (e instanceof org.apache.calcite.rex.RexCall) {
+                switch (e.getKind()) {
+                    case TUMBLE: case HOP: case SESSION:
+                    case TUMBLE_START: case TUMBLE_END: case HOP_START: case HOP_END: case SESSION_START: case SESSION_END:
+                        return true;
+                    default:
+                        break;
+                }
+            }
+        }
+        return false;
     }
 }
