@@ -1,11 +1,39 @@
 package io.weir.planner;
 
 import io.weir.planner.testing.PlanFixture;
+import io.weir.planner.schema.ColumnDescriptor;
+import io.weir.runtime.types.DataType;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 /** Golden-file plans of regular joins (src/test/resources/plans/join_*.plan). */
 class JoinPlanTest {
-    private final PlanFixture f = PlanFixture.of(StreamPlanTest.catalog());
+    private final PlanFixture f = PlanFixture.of(StreamPlanTest.catalog()
+        .table("shipments", List.of(
+            ColumnDescriptor.physical("order_id", DataType.bigint()),
+            ColumnDescriptor.physical("sts", DataType.timestamp(3)),
+            ColumnDescriptor.computed("spt", "PROCTIME()")),
+            "sts", "sts - INTERVAL '1' SECOND", List.of(), Map.of("connector", "test-source")));
+
+    @Test
+    void shouldPlanRowtimeIntervalJoinAsInsertOnly() {
+        f.sql("SELECT o.id, s.sts FROM orders o JOIN shipments s ON o.id = s.order_id"
+            + " AND s.sts BETWEEN o.ts AND o.ts + INTERVAL '1' HOUR").expectPlan("interval_join_rowtime");
+    }
+
+    @Test
+    void shouldPlanProctimeLeftIntervalJoin() {
+        f.sql("SELECT o.id, s.order_id FROM orders o LEFT JOIN shipments s ON o.id = s.order_id"
+            + " AND o.pt > s.spt - INTERVAL '10' SECOND AND o.pt <= s.spt").expectPlan("interval_join_proctime_left");
+    }
+
+    @Test
+    void whenTimeBoundsMixRowtimeAndPlainTimestamp_thenRegularJoin() {
+        f.sql("SELECT o.id FROM orders o JOIN clicks c ON o.id = c.user_id"
+            + " AND c.cts BETWEEN o.ts AND o.ts + INTERVAL '1' MINUTE").expectPlan("interval_join_not_time_attribute");
+    }
 
     @Test
     void shouldPlanInnerEquiJoinOverInsertOnlyInputsAsInsertOnly() {

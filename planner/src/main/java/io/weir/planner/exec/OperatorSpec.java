@@ -97,6 +97,17 @@ public sealed interface OperatorSpec {
     }
 
     /**
+     * The interval join: like {@link Join} (no state layout, no TTL) plus the time fields
+     * {@code leftTimeIndex}/{@code rightTimeIndex} and {@code lowerBound <= l.time - r.time <= upperBound}
+     * (ms), on rowtime or proctime. Insert-only in and out.
+     */
+    record IntervalJoin(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                        RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                        int leftTimeIndex, int rightTimeIndex, long lowerBound, long upperBound, boolean rowtime,
+                        RowType outputType) implements OperatorSpec {
+    }
+
+    /**
      * The uniqueness of one join input: its join key contains a unique key, or {@code uniqueKey}
      * (input positions) is a unique key, or (both false/null) rows may repeat.
      */

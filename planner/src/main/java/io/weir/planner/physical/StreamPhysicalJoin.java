@@ -22,14 +22,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The regular (unbounded) streaming join of two inputs, each behind a hash exchange on its equi-join
+ * The regular (unbounded) streaming join, or with {@link #interval()} the interval join, of two inputs, each behind a hash exchange on its equi-join
  * keys (a single exchange when there are none). Output: the left row's fields, then the right's.
  *
  * <p>The operator ({@code StreamingJoinOperator}) needs: the join type, the key fields of each
  * side, the residual {@link #condition()} over {@code left ++ right} (null for none), whether a
  * NULL key matches nothing ({@link #filterNullKeys()}), each side's state layout chosen from its
  * unique keys, and {@code table.exec.state.ttl}. It emits {@code +I} and {@code -D} rows: an inner
- * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract.
+ * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract. The
+ * interval join ({@code IntervalJoinOperator}) also needs the time fields and bounds; it takes and
+ * emits inserts only, and keeps its inputs' time attributes.
  */
 public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel {
     private final JoinRelType joinType;
@@ -37,16 +39,18 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
     private final List<Integer> rightKeys;
     private final RexNode condition;
     private final boolean filterNullKeys;
+    private final IntervalBounds interval;
 
     public StreamPhysicalJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right,
                               JoinRelType joinType, List<Integer> leftKeys, List<Integer> rightKeys,
-                              RexNode condition, boolean filterNullKeys, RelDataType rowType) {
+                              RexNode condition, boolean filterNullKeys, IntervalBounds interval, RelDataType rowType) {
         super(cluster, traits, left, right);
         this.joinType = joinType;
         this.leftKeys = List.copyOf(leftKeys);
         this.rightKeys = List.copyOf(rightKeys);
         this.condition = condition;
         this.filterNullKeys = filterNullKeys;
+        this.interval = interval;
         this.rowType = rowType;
     }
 
@@ -74,10 +78,15 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
         return filterNullKeys;
     }
 
+    /** The time bounds of an interval join, or null for a regular join. */
+    public IntervalBounds interval() {
+        return interval;
+    }
+
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
         return new StreamPhysicalJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1), joinType, leftKeys,
-            rightKeys, condition, filterNullKeys, rowType);
+            rightKeys, condition, filterNullKeys, interval, rowType);
     }
 
     @Override
@@ -87,11 +96,19 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
 
     @Override
     public String explainName() {
-        return "Join";
+        return interval == null ? "Join" : "IntervalJoin";
     }
 
     @Override
     public ChangelogMode changelogMode(List<ChangelogMode> inputModes, boolean updateBeforeRequired) {
+        if (interval != null) {
+            if (!inputModes.get(0).isInsertOnly() || !inputModes.get(1).isInsertOnly()) {
+                throw new io.weir.planner.ValidationException("not supported yet: an interval join over an updating"
+                    + " input (" + io.weir.planner.explain.PlanPrinter.describe(this) + "); interval joins take"
+                    + " insert-only inputs");
+            }
+            return ChangelogMode.insertOnly();
+        }
         boolean insertOnly = joinType == JoinRelType.INNER && inputModes.get(0).isInsertOnly()
             && inputModes.get(1).isInsertOnly();
         return insertOnly ? ChangelogMode.insertOnly() : ChangelogModes.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE));
@@ -137,6 +154,9 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
         List<TimeAttribute> all = new ArrayList<>(List.of(inputs.get(0)));
         all.addAll(List.of(inputs.get(1)));
+        if (interval != null) {
+            return all.toArray(new TimeAttribute[0]);
+        }
         TimeAttribute[] out = new TimeAttribute[all.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = all.get(i) == TimeAttribute.PROCTIME ? TimeAttribute.PROCTIME : TimeAttribute.NONE;
@@ -155,6 +175,12 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
         }
         return super.explainTerms(pw)
             .item("joinType", joinType.name())
+            .itemIf("windowBounds", interval == null ? "" : interval.rowtime() ? "isRowTime=true, leftTime="
+                + names.get(interval.leftTimeIndex()) + ", rightTime=" + names.get(interval.rightTimeIndex() + shift)
+                + ", leftLowerBound=" + interval.lower() + ", leftUpperBound=" + interval.upper()
+                : "isRowTime=false, leftTime=" + names.get(interval.leftTimeIndex()) + ", rightTime="
+                + names.get(interval.rightTimeIndex() + shift) + ", leftLowerBound=" + interval.lower()
+                + ", leftUpperBound=" + interval.upper(), interval != null)
             .item("where", keys.isEmpty() ? "true" : String.join(" AND ", keys))
             .itemIf("residual", condition == null ? "" : PlanFormat.expr(condition, names), condition != null)
             .item("select", String.join(", ", names));

@@ -41,9 +41,13 @@ public final class PlannerRules {
     public static final List<RelOptRule> OVER = List.of(
         CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
 
-    /** Top-N and deduplication: a filtered rank window becomes a {@code LogicalRank}. */
+    /**
+     * Top-N and deduplication (a filtered rank window becomes a {@code LogicalRank}), interval joins
+     * (a join bounding two time attributes becomes a {@code LogicalIntervalJoin}).
+     */
     public static final List<RelOptRule> RANK = List.of(
         RankRule.INSTANCE,
+        IntervalJoinRule.INSTANCE,
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE);
 
@@ -77,6 +81,7 @@ public final class PlannerRules {
         StreamPhysicalWindowAggregateRule.INSTANCE,
         StreamPhysicalUnionRule.INSTANCE,
         StreamPhysicalJoinRule.INSTANCE,
+        StreamPhysicalJoinRule.INTERVAL,
         StreamPhysicalRankRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);

@@ -87,7 +87,8 @@ public final class UnsupportedCheck {
         boolean known = node instanceof LogicalCalc || node instanceof LogicalAggregate || node instanceof LogicalUnion
             || node instanceof LogicalValues || node instanceof LogicalSourceScan || node instanceof LogicalWatermarkAssigner
             || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
-            || node instanceof io.weir.planner.logical.LogicalRank;
+            || node instanceof io.weir.planner.logical.LogicalRank
+            || node instanceof io.weir.planner.logical.LogicalIntervalJoin;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 }
