@@ -31,7 +31,7 @@ import java.util.Set;
  * unique keys, and {@code table.exec.state.ttl}. It emits {@code +I} and {@code -D} rows: an inner
  * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract. The
  * interval join ({@code IntervalJoinOperator}) also needs the time fields and bounds; it takes and
- * emits inserts only, and keeps its inputs' time attributes.
+ * emits inserts only.
  */
 public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel {
     private final JoinRelType joinType;
@@ -149,14 +149,15 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
         return keys.stream().anyMatch(k -> f.contains(k));
     }
 
-    /** Rowtime attributes become plain timestamps (a regular join does not keep rows in time order). */
+    /**
+     * Rowtime attributes become plain timestamps: a regular join does not keep rows in time order,
+     * and the interval join operator forwards watermarks without holding them back by its bounds,
+     * so its rows could be late for a following window.
+     */
     @Override
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
         List<TimeAttribute> all = new ArrayList<>(List.of(inputs.get(0)));
         all.addAll(List.of(inputs.get(1)));
-        if (interval != null) {
-            return all.toArray(new TimeAttribute[0]);
-        }
         TimeAttribute[] out = new TimeAttribute[all.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = all.get(i) == TimeAttribute.PROCTIME ? TimeAttribute.PROCTIME : TimeAttribute.NONE;
