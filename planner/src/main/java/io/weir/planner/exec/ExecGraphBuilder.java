@@ -240,6 +240,12 @@ public final class ExecGraphBuilder {
         if (node instanceof StreamPhysicalJoin) {
             return join((StreamPhysicalJoin) node, out);
         }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalOverAggregate) {
+            var o = (io.weir.planner.physical.StreamPhysicalOverAggregate) node;
+            return new OperatorSpec.OverAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+                o.partitionKey().toArray(), o.aggCalls(), o.rowtime(), o.timeIndex(), o.rows(), o.preceding(),
+                conf.get(PlannerOptions.STATE_TTL), out);
+        }
         if (node instanceof StreamPhysicalRank) {
             return rank((StreamPhysicalRank) node, input, out);
         }

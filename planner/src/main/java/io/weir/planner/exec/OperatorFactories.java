@@ -115,6 +115,14 @@ final class OperatorFactories {
                 j.leftType().project(j.leftKeys()), j.leftType(), j.rightType(), j.leftTimeIndex(), j.rightTimeIndex(),
                 j.lowerBound(), j.upperBound(), j.rowtime(), condition, zone));
         }
+        if (spec instanceof OperatorSpec.OverAggregate) {
+            OperatorSpec.OverAggregate o = (OperatorSpec.OverAggregate) spec;
+            return List.of(io.weir.runtime.operators.sql.over.OverAggregateOperator.factory(name, uid,
+                KeySelector.ofFields(o.partitionKey()), o.inputType().project(o.partitionKey()), o.inputType(),
+                codegen.aggsHandle(o.calciteInputType(), o.aggCalls(), o.preceding() >= 0), o.rowtime(), o.timeIndex(),
+                o.rows(), o.preceding() < 0 ? io.weir.runtime.operators.sql.over.OverAggregateOperator.UNBOUNDED
+                    : o.preceding(), ttl(o.stateTtl()), zone));
+        }
         if (spec instanceof OperatorSpec.Rank) {
             OperatorSpec.Rank r = (OperatorSpec.Rank) spec;
             return List.of(TopNOperator.factory(name, uid, KeySelector.ofFields(r.partitionKey()),

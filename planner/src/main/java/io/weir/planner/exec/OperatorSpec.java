@@ -126,6 +126,16 @@ public sealed interface OperatorSpec {
     }
 
     /**
+     * OVER aggregation keyed by {@code partitionKey}: {@code aggCalls} over {@code calciteInputType}
+     * (retracting for a bounded frame), ordered by field {@code timeIndex} (rowtime or proctime),
+     * ROWS or RANGE, {@code preceding} -1 for UNBOUNDED else rows / ms. Insert-only; output = input ++ aggregates.
+     */
+    record OverAggregate(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
+                         List<AggregateCall> aggCalls, boolean rowtime, int timeIndex, boolean rows, long preceding,
+                         Duration stateTtl, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
      * Deduplication keyed by {@code key} of an insert-only input: keep the first or last row per key
      * by processing time or by the rowtime in field {@code timeIndex}.
      */

@@ -48,6 +48,7 @@ public final class PlannerRules {
     public static final List<RelOptRule> RANK = List.of(
         RankRule.INSTANCE,
         IntervalJoinRule.INSTANCE,
+        OverAggregateRule.INSTANCE,
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE);
 
@@ -83,6 +84,7 @@ public final class PlannerRules {
         StreamPhysicalJoinRule.INSTANCE,
         StreamPhysicalJoinRule.INTERVAL,
         StreamPhysicalRankRule.INSTANCE,
+        StreamPhysicalOverAggregateRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
 }

@@ -54,8 +54,8 @@ public final class UnsupportedCheck {
             return null;
         }
         if (node instanceof Window) {
-            return "not supported yet: OVER aggregation (agg(...) OVER (...)); ROW_NUMBER/RANK/DENSE_RANK are "
-                + "supported as Top-N, filtered by an upper bound on the rank (WHERE rn <= N)";
+            return "not supported yet: ROW_NUMBER/RANK/DENSE_RANK OVER (...) without an upper bound on the rank;"
+                + " they are supported as Top-N, filtered by WHERE rn <= N (or BETWEEN a AND N)";
         }
         if (node instanceof Sort) {
             Sort sort = (Sort) node;
@@ -88,7 +88,8 @@ public final class UnsupportedCheck {
             || node instanceof LogicalValues || node instanceof LogicalSourceScan || node instanceof LogicalWatermarkAssigner
             || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
             || node instanceof io.weir.planner.logical.LogicalRank
-            || node instanceof io.weir.planner.logical.LogicalIntervalJoin;
+            || node instanceof io.weir.planner.logical.LogicalIntervalJoin
+            || node instanceof io.weir.planner.logical.LogicalOverAggregate;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 }
