@@ -65,4 +65,22 @@ class JoinPlanTest {
     void shouldPlanJoinWithoutEquiKeysOnOneTask() {
         f.sql("SELECT o.id, c.url FROM orders o JOIN clicks c ON o.amount > c.user_id").expectPlan("join_non_equi");
     }
+
+    @Test
+    void shouldPlanInSubqueryAsJoinWithDistinctKeys() {
+        f.sql("SELECT id, amount FROM orders WHERE id IN (SELECT user_id FROM clicks WHERE url = 'x')")
+            .expectPlan("join_in_subquery");
+    }
+
+    @Test
+    void shouldPlanCorrelatedExistsAsJoin() {
+        f.sql("SELECT id FROM orders o WHERE EXISTS (SELECT 1 FROM clicks c WHERE c.user_id = o.id AND c.url = 'y')")
+            .expectPlan("join_exists_subquery");
+    }
+
+    @Test
+    void shouldPlanNotInSubquery() {
+        f.sql("SELECT id FROM orders WHERE id NOT IN (SELECT user_id FROM clicks)")
+            .expectPlan("join_not_in_subquery");
+    }
 }

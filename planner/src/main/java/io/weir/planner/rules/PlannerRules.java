@@ -32,6 +32,7 @@ public final class PlannerRules {
         CoreRules.PROJECT_REMOVE,
         CoreRules.FILTER_REDUCE_EXPRESSIONS,
         CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+        LiteralAggRule.INSTANCE,
         CoreRules.AGGREGATE_PROJECT_MERGE,
         CoreRules.AGGREGATE_REMOVE,
         CoreRules.UNION_TO_DISTINCT,
