@@ -18,7 +18,8 @@ public final class PlannerRules {
     /**
      * Deterministic logical rewrites: filter push-down through projections, merging of
      * projections and filters, constant folding (dynamic functions like PROCTIME() are kept),
-     * projections into aggregates, UNION DISTINCT as an aggregate over UNION ALL, filters into
+     * projections into aggregates, UNION DISTINCT / INTERSECT / EXCEPT as aggregates over UNION
+     * ALL (counting each side's rows), filters into
      * join conditions and on to the join inputs, projections below joins. Filters are
      * never pushed below a watermark assigner: watermarks must see every row.
      */
@@ -36,6 +37,8 @@ public final class PlannerRules {
         CoreRules.AGGREGATE_PROJECT_MERGE,
         CoreRules.AGGREGATE_REMOVE,
         CoreRules.UNION_TO_DISTINCT,
+        CoreRules.INTERSECT_TO_DISTINCT,
+        CoreRules.MINUS_TO_DISTINCT,
         CoreRules.UNION_MERGE);
 
     /** OVER aggregates in projections become {@code LogicalWindow}s (Top-N, dedup and OVER aggregation). */

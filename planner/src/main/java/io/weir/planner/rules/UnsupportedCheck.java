@@ -66,7 +66,7 @@ public final class UnsupportedCheck {
                 + "remove the ORDER BY";
         }
         if (node instanceof Intersect || node instanceof Minus) {
-            return "not supported yet: INTERSECT and EXCEPT in streaming queries";
+            return "not supported yet: INTERSECT ALL and EXCEPT ALL in streaming queries; use INTERSECT / EXCEPT";
         }
         if (node instanceof Match) {
             return "not supported yet: MATCH_RECOGNIZE";
