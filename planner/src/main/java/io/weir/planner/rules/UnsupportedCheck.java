@@ -68,6 +68,13 @@ public final class UnsupportedCheck {
         if (node instanceof Intersect || node instanceof Minus) {
             return "not supported yet: INTERSECT ALL and EXCEPT ALL in streaming queries; use INTERSECT / EXCEPT";
         }
+        if (node instanceof org.apache.calcite.rel.core.Uncollect) {
+            return "not supported yet: UNNEST in streaming queries";
+        }
+        if (node instanceof org.apache.calcite.rel.core.Snapshot) {
+            return "not supported yet: temporal joins (FOR SYSTEM_TIME AS OF); a regular join on the key works but"
+                + " keeps both inputs (set table.exec.state.ttl)";
+        }
         if (node instanceof Match) {
             return "not supported yet: MATCH_RECOGNIZE";
         }
