@@ -3,10 +3,20 @@ package io.weir.planner;
 import io.weir.planner.testing.PlanFixture;
 import io.weir.planner.schema.ColumnDescriptor;
 import io.weir.runtime.types.DataType;
+import io.weir.planner.exec.ExecNode;
+import io.weir.planner.exec.OperatorSpec;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Golden-file plans of regular joins (src/test/resources/plans/join_*.plan). */
 class JoinPlanTest {
@@ -82,5 +92,28 @@ class JoinPlanTest {
     void shouldPlanNotInSubquery() {
         f.sql("SELECT id FROM orders WHERE id NOT IN (SELECT user_id FROM clicks)")
             .expectPlan("join_not_in_subquery");
+    }
+
+    @Test
+    void shouldPassStateTtlAndChooseStateLayoutFromUniqueKeys() {
+        PlannedQuery q = f.set("table.exec.state.ttl", "1 h").sql("SELECT o.id, a.total FROM orders o JOIN "
+            + "(SELECT customer, SUM(amount) AS total FROM orders GROUP BY customer) a ON o.customer = a.customer").plan();
+        OperatorSpec.Join join = q.execGraph().nodes().stream().map(ExecNode::spec)
+            .filter(s -> s instanceof OperatorSpec.Join).map(s -> (OperatorSpec.Join) s).findFirst().orElseThrow();
+        assertEquals(Duration.ofHours(1), join.stateTtl());
+        assertFalse(join.leftInput().joinKeyContainsUniqueKey());
+        assertNull(join.leftInput().uniqueKey());
+        assertTrue(join.rightInput().joinKeyContainsUniqueKey());
+    }
+
+    @Test
+    void shouldKeepRowsByUniqueKeyWhenJoinKeyIsNotUnique() {
+        PlannedQuery q = f.sql("SELECT a.customer, a.amount, a.total, o.id FROM "
+            + "(SELECT customer, amount, SUM(id) AS total FROM orders GROUP BY customer, amount) a "
+            + "JOIN orders o ON a.customer = o.customer").plan();
+        OperatorSpec.Join join = q.execGraph().nodes().stream().map(ExecNode::spec)
+            .filter(s -> s instanceof OperatorSpec.Join).map(s -> (OperatorSpec.Join) s).findFirst().orElseThrow();
+        assertArrayEquals(new int[] {0, 1}, join.leftInput().uniqueKey());
+        assertEquals(Duration.ZERO, join.stateTtl());
     }
 }
