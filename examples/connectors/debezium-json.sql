@@ -2,6 +2,9 @@
 -- Debezium events ({"before": ..., "after": ..., "op": "c|u|d"}) and read back as the same
 -- changelog, whose final state equals the query's result.
 
+-- Wait for each INSERT job to finish, so that the SELECT below reads what it wrote.
+SET 'table.dml-sync' = 'true';
+
 CREATE TABLE clicks (
   user_id INT,
   seq BIGINT

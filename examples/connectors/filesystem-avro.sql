@@ -1,6 +1,9 @@
 -- filesystem + avro: Avro container files with a schema derived from the table (logical types
 -- for the timestamp, date and decimal), readable by standard tools such as avro-tools tojson.
 
+-- Wait for each INSERT job to finish, so that the SELECT below reads what it wrote.
+SET 'table.dml-sync' = 'true';
+
 CREATE TABLE readings (
   sensor_id INT,
   reading DECIMAL(6, 2),

@@ -2,6 +2,9 @@
 -- Files appear under /tmp/weir-examples/sales/region=<r>/part-*.json once committed (at every
 -- checkpoint, or at the end of a bounded job); in-progress files are hidden ('.part-...').
 
+-- Wait for each INSERT job to finish, so that the SELECT below reads what it wrote.
+SET 'table.dml-sync' = 'true';
+
 CREATE TABLE generated_sales (
   id BIGINT,
   region_no INT,

@@ -3,7 +3,8 @@
 -- Use it as an init script: bin/weir -i examples/nexmark/ddl.sql -f examples/nexmark/q1.sql
 -- Rate, size and proportions are the Nexmark defaults; 'rate.limited' = 'false' generates
 -- events as fast as the job can take them (benchmark mode), with event time still advancing
--- at 'first-event.rate' events per second.
+-- at 'first-event.rate' events per second. 'events.num' is the benchmark size (100 million events,
+-- minutes of work): lower it (e.g. to '100000') for a quick try.
 
 CREATE TABLE datagen (
     event_type INT,

@@ -49,6 +49,8 @@ final class QueryEngine implements AutoCloseable {
     private final QueryPlanner planner = new QueryPlanner();
     private LocalCluster cluster;
     private volatile JobClient running;
+    /** The jobs this session submitted (each one logical job across its restarts), in submission order. */
+    private final List<JobClient> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     QueryEngine(InMemoryCatalog catalog, SessionConfig config, PrintStream out, TableauPrinter printer, Supplier<ZoneId> timeZone) {
         this.catalog = catalog;
@@ -84,10 +86,8 @@ final class QueryEngine implements AutoCloseable {
 
     TabularResult jobs() {
         List<List<String>> rows = new ArrayList<>();
-        if (cluster != null) {
-            for (JobClient j : cluster.jobs()) {
-                rows.add(List.of(j.jobId(), j.jobName(), j.status().name()));
-            }
+        for (JobClient j : submitted) {
+            rows.add(List.of(j.jobId(), j.jobName(), j.status().name()));
         }
         return new TabularResult(List.of("job id", "job name", "status"), rows);
     }
@@ -100,11 +100,9 @@ final class QueryEngine implements AutoCloseable {
             throw new StatementException("not supported yet: STOP JOB ... WITH DRAIN");
         }
         JobClient job = null;
-        if (cluster != null) {
-            for (JobClient j : cluster.jobs()) {
-                if (j.jobId().equals(stop.getJobId())) {
-                    job = j;
-                }
+        for (JobClient j : submitted) {
+            if (j.jobId().equals(stop.getJobId())) {
+                job = j;
             }
         }
         if (job == null) {
@@ -176,10 +174,7 @@ final class QueryEngine implements AutoCloseable {
     /** Waits for every job this session submitted to end; returns the failures' messages. */
     List<String> awaitAll() {
         List<String> failures = new ArrayList<>();
-        if (cluster == null) {
-            return failures;
-        }
-        for (JobClient j : cluster.jobs()) {
+        for (JobClient j : submitted) {
             try {
                 j.terminationFuture().join();
             } catch (RuntimeException e) {
@@ -191,7 +186,7 @@ final class QueryEngine implements AutoCloseable {
 
     /** Jobs submitted by this session that have not ended. */
     long runningJobs() {
-        return cluster == null ? 0 : cluster.jobs().stream().filter(j -> !j.status().isTerminal()).count();
+        return submitted.stream().filter(j -> !j.status().isTerminal()).count();
     }
 
     private PlannedQuery plan(SqlNode statement) {
@@ -211,8 +206,13 @@ final class QueryEngine implements AutoCloseable {
             name = oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
         }
         try {
-            return cluster().submit(planned.jobGraph(name, sink));
+            // checkpointing, restart strategy and restore path come from the session configuration in the graph
+            JobClient job = io.weir.runtime.checkpointing.CheckpointedJobs.submit(cluster(), planned.jobGraph(name, sink));
+            submitted.add(job);
+            return job;
         } catch (io.weir.runtime.connector.ValidationException | ValidationException e) {
+            throw new StatementException(e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new StatementException(e.getMessage(), e);
         }
     }

@@ -30,6 +30,9 @@ final class SessionConfig {
     void set(String key, String value) {
         try {
             registry.validate(key, value);
+            Configuration next = current.copy();
+            next.setString(key, value);
+            ConfigRegistry.validateCombination(next);
         } catch (IllegalArgumentException e) {
             throw new StatementException(e.getMessage(), e);
         }

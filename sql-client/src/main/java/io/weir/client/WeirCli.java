@@ -77,9 +77,9 @@ public final class WeirCli implements Callable<Integer> {
             config.setString(e.getKey(), e.getValue());
         }
         if (restorePath != null) {
-            throw new IllegalArgumentException("not supported yet: restoring a job from a checkpoint or savepoint (-s "
-                + restorePath + "); checkpoint recovery is not wired into the client yet");
+            config.setString(io.weir.checkpoint.CheckpointingOptions.STATE_RECOVERY_PATH.key(), restorePath);
         }
+        ConfigRegistry.validateCombination(config);
         return config;
     }
 

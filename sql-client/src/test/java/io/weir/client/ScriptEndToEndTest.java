@@ -114,10 +114,13 @@ class ScriptEndToEndTest {
     }
 
     @Test
-    void shouldSayThatRestoringIsNotSupportedYet() throws Exception {
-        Run r = weir("-s", "/tmp/chk-1", "-f", script("x.sql", "SHOW TABLES;").toString());
+    void whenRestoringFromAMissingCheckpoint_thenTheErrorNamesThePath() throws Exception {
+        Path missing = dir.resolve("chk-1");
+        Run r = weir("-s", missing.toString(), "-f", script("x.sql", String.join("\n", ORDERS,
+            "CREATE TABLE sink (order_id BIGINT) WITH ('connector' = 'blackhole');",
+            "INSERT INTO sink SELECT order_id FROM orders;")).toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("not supported yet"), r.err());
+        assertTrue(r.err().contains(missing.toString()) && r.err().contains("execution.state-recovery.path"), r.err());
     }
 
     @Test

@@ -171,7 +171,7 @@ public final class CheckpointCoordinator {
         stats.reportPending(checkpoint);
         checkpoint.setTimeout(scheduler.schedule(() -> expire(checkpoint), config.timeout().toMillis()));
         try {
-            target.triggerCheckpoint(id, now, kind);
+            target.triggerCheckpoint(id, now, kind, location);
         } catch (Exception e) {
             abort(checkpoint, new CheckpointException(CheckpointFailureReason.TRIGGER_FAILURE, e.getMessage(), e));
             return future;
@@ -224,6 +224,20 @@ public final class CheckpointCoordinator {
         if (checkpoint != null) {
             abort(checkpoint, new CheckpointException(CheckpointFailureReason.CHECKPOINT_DECLINED,
                 "task " + task + (cause == null ? "" : ": " + cause.getMessage()), cause));
+        }
+    }
+
+    /**
+     * A task ended (it finished and took its final checkpoint) before acknowledging some pending
+     * checkpoints: they can never complete and are aborted as {@code NOT_ALL_REQUIRED_TASKS_RUNNING},
+     * which does not count towards {@code tolerable-failed-checkpoints}.
+     */
+    public void taskEnded(TaskId task) {
+        for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
+            if (p.notYetAcknowledgedTasks().contains(task)) {
+                abort(p, new CheckpointException(CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING,
+                    "task " + task + " ended before acknowledging", null));
+            }
         }
     }
 

@@ -25,6 +25,17 @@ public interface CheckpointTriggerTarget {
      */
     void triggerCheckpoint(long checkpointId, long timestamp, CheckpointKind kind) throws Exception;
 
+    /**
+     * Triggers checkpoint {@code checkpointId}, whose exclusive state belongs in {@code location}
+     * (what the coordinator calls; by default the location is not needed).
+     *
+     * @throws Exception if the trigger could not be delivered (the checkpoint then fails)
+     */
+    default void triggerCheckpoint(long checkpointId, long timestamp, CheckpointKind kind,
+                                   io.weir.checkpoint.storage.CheckpointStorageLocation location) throws Exception {
+        triggerCheckpoint(checkpointId, timestamp, kind);
+    }
+
     /** Checkpoint {@code checkpointId} is complete and durable. */
     void notifyCheckpointComplete(long checkpointId);
 

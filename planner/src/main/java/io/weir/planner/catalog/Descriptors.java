@@ -26,7 +26,7 @@ final class Descriptors {
         Optional<TableDescriptor.WatermarkDescriptor> watermark = schema.watermark()
             .map(w -> new TableDescriptor.WatermarkDescriptor(w.rowtimeColumn(), w.expression()));
         List<String> key = schema.primaryKey().map(PrimaryKey::columns).orElse(List.of());
-        return new TableDescriptor(id.path(), columns, watermark, key, table.options());
+        return new TableDescriptor(id.path(), columns, watermark, key, table.options(), table.partitionKeys());
     }
 
     /** A view's query; declared column names become a column alias list around it. */

@@ -340,17 +340,19 @@ public final class ExecGraphBuilder {
             }
         }
         return new OperatorSpec.Source(t.qualifiedName(), t.options(),
-            Connectors.tableContext(t, conf).physicalRowType(), t.primaryKey(), metadataKeys, scan.projection(), out);
+            Connectors.tableContext(t, conf).physicalRowType(), t.primaryKey(), metadataKeys, scan.projection(), out,
+            t.partitionKeys());
     }
 
     private OperatorSpec sink(StreamPhysicalSink sink, RowType out) {
         TableDescriptor t = sink.table();
         if (t == null) {
             return new OperatorSpec.Sink(null, Map.of(), out, List.of(), new int[0],
-                props.changelogMode(sink.getInput()), out);
+                props.changelogMode(sink.getInput()), out, List.of());
         }
         return new OperatorSpec.Sink(t.qualifiedName(), t.options(), Connectors.tableContext(t, conf).physicalRowType(),
-            t.primaryKey(), sink.primaryKeyIndices().toArray(), props.changelogMode(sink.getInput()), out);
+            t.primaryKey(), sink.primaryKeyIndices().toArray(), props.changelogMode(sink.getInput()), out,
+            t.partitionKeys());
     }
 
 }

@@ -154,7 +154,7 @@ final class OperatorFactories {
                     + "' of table " + s.tableName() + " (the connector SPI has no metadata yet)");
             }
         }
-        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKey(), List.of(), conf);
+        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKey(), s.partitionKeys(), conf);
         ScanSource<?> source = discoverSource(ctx);
         boolean identity = s.projection().length == physical && isIdentity(s.projection());
         if (identity) {
@@ -257,7 +257,7 @@ final class OperatorFactories {
             }
             return SinkOperatorFactory.create(name, uid, collectSink);
         }
-        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKeyNames(), List.of(), conf);
+        TableContext ctx = new TableContext(s.tableName(), s.physicalType(), s.options(), s.primaryKeyNames(), s.partitionKeys(), conf);
         TableSink sink;
         try {
             sink = FactoryUtil.discoverTableFactory(TableSinkFactory.class, ctx).createSink(ctx);

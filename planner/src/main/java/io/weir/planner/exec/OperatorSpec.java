@@ -28,7 +28,8 @@ public sealed interface OperatorSpec {
      * with {@code SupportsProjectionPushDown}, emit inserts.
      */
     record Source(String tableName, Map<String, String> options, RowType physicalType, List<String> primaryKey,
-                  List<String> metadataKeys, int[] projection, RowType outputType) implements OperatorSpec {
+                  List<String> metadataKeys, int[] projection, RowType outputType, List<String> partitionKeys)
+        implements OperatorSpec {
     }
 
     /**
@@ -153,6 +154,7 @@ public sealed interface OperatorSpec {
      * key columns for upsert sinks.
      */
     record Sink(String tableName, Map<String, String> options, RowType physicalType, List<String> primaryKeyNames,
-                int[] primaryKey, ChangelogMode inputMode, RowType outputType) implements OperatorSpec {
+                int[] primaryKey, ChangelogMode inputMode, RowType outputType, List<String> partitionKeys)
+        implements OperatorSpec {
     }
 }

@@ -27,7 +27,7 @@ public final class Connectors {
             }
         }
         return new TableContext(table.qualifiedName(), new RowType(physical), table.options(), table.primaryKey(),
-            List.of(), conf);
+            table.partitionKeys(), conf);
     }
 
     /** The row kinds the table's source produces (the factory validates the options). */

@@ -12,16 +12,24 @@ import java.util.Optional;
  * @param watermark the {@code WATERMARK FOR col AS expr} declaration, if any
  * @param primaryKey the primary key columns ({@code NOT ENFORCED}), empty if none
  * @param options the {@code WITH (...)} options
+ * @param partitionKeys the {@code PARTITIONED BY} columns, empty if none
  */
 public record TableDescriptor(List<String> path, List<ColumnDescriptor> columns,
                               Optional<WatermarkDescriptor> watermark, List<String> primaryKey,
-                              Map<String, String> options) implements CatalogObject {
+                              Map<String, String> options, List<String> partitionKeys) implements CatalogObject {
 
     public TableDescriptor {
         path = List.copyOf(path);
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         options = Map.copyOf(options);
+        partitionKeys = List.copyOf(partitionKeys);
+    }
+
+    /** A table without partition keys. */
+    public TableDescriptor(List<String> path, List<ColumnDescriptor> columns, Optional<WatermarkDescriptor> watermark,
+                           List<String> primaryKey, Map<String, String> options) {
+        this(path, columns, watermark, primaryKey, options, List.of());
     }
 
     /**

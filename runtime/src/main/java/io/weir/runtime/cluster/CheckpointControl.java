@@ -27,4 +27,19 @@ public interface CheckpointControl {
 
     /** Number of tasks (vertex subtasks) of the job, i.e. the acknowledgements a checkpoint needs. */
     int numberOfTasks();
+
+    /** Where each task stands now, in vertex then subtask order. */
+    java.util.List<TaskState> taskStates();
+
+    /**
+     * One task as a checkpoint sees it.
+     *
+     * @param vertexUid     the uid of the task's vertex (what it acknowledges with)
+     * @param source        whether it runs a source (checkpoints are triggered there)
+     * @param finishedInput its operators finished; it may still wait for a final checkpoint
+     * @param ended         it finished normally and its thread ended: it takes no more checkpoints
+     *                      (false for a failed or cancelled task: a checkpoint still needs it)
+     */
+    record TaskState(String vertexUid, int subtaskIndex, boolean source, boolean finishedInput, boolean ended) {
+    }
 }

@@ -14,9 +14,20 @@ public final class CheckpointSetup {
     private final CheckpointStreamFactory streams;
     private final TaskEnvironment.CheckpointResponder responder;
     private final boolean awaitFinalCheckpoint;
+    private final java.util.function.LongFunction<CheckpointStreamFactory> streamsPerCheckpoint;
 
     public CheckpointSetup(CheckpointStreamFactory streams, TaskEnvironment.CheckpointResponder responder,
                            boolean awaitFinalCheckpoint) {
+        this(streams, responder, awaitFinalCheckpoint, null);
+    }
+
+    /**
+     * Also with per-checkpoint stream factories ({@code streamsPerCheckpoint.apply(checkpointId)},
+     * the checkpoint's storage location; null results fall back to {@code streams}).
+     */
+    public CheckpointSetup(CheckpointStreamFactory streams, TaskEnvironment.CheckpointResponder responder,
+                           boolean awaitFinalCheckpoint, java.util.function.LongFunction<CheckpointStreamFactory> streamsPerCheckpoint) {
+        this.streamsPerCheckpoint = streamsPerCheckpoint;
         this.streams = Objects.requireNonNull(streams, "streams");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.awaitFinalCheckpoint = awaitFinalCheckpoint;
@@ -27,4 +38,7 @@ public final class CheckpointSetup {
     public TaskEnvironment.CheckpointResponder responder() { return responder; }
 
     public boolean awaitFinalCheckpoint() { return awaitFinalCheckpoint; }
+
+    /** Per-checkpoint stream factories, or null. */
+    public java.util.function.LongFunction<CheckpointStreamFactory> streamsPerCheckpoint() { return streamsPerCheckpoint; }
 }

@@ -56,6 +56,7 @@ public final class LocalCluster implements AutoCloseable {
         if (setup != null) {
             job.configure(setup.streams(), setup.responder());
             job.environment().setAwaitFinalCheckpoint(setup.awaitFinalCheckpoint());
+            job.environment().setCheckpointStreamsPerCheckpoint(setup.streamsPerCheckpoint());
         }
         jobs.put(jobId, job);
         job.start();

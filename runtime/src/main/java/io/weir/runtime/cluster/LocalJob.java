@@ -302,7 +302,7 @@ final class LocalJob implements JobClient, CheckpointControl {
     @Override
     public void triggerCheckpoint(long id, long timestamp) {
         for (StreamTask t : tasks) {
-            if (isSource(t)) {
+            if (isSource(t) && !t.hasEnded()) {
                 t.triggerCheckpoint(id, timestamp);
             }
         }
@@ -320,6 +320,15 @@ final class LocalJob implements JobClient, CheckpointControl {
         for (StreamTask t : tasks) {
             t.notifyCheckpointAborted(id);
         }
+    }
+
+    @Override
+    public List<TaskState> taskStates() {
+        List<TaskState> states = new ArrayList<>();
+        for (StreamTask t : tasks) {
+            states.add(new TaskState(t.vertex().uid(), t.subtaskIndex(), isSource(t), t.hasFinishedInput(), t.hasFinished()));
+        }
+        return states;
     }
 
     @Override

@@ -74,6 +74,9 @@ public final class StreamTask implements Runnable, OperatorHost {
     private volatile Thread thread;
     private boolean inputEnded;
     private boolean finished;
+    private volatile boolean finishedInput;
+    private volatile boolean ended;
+    private volatile boolean endedFinished;
     private long finalCheckpointId = -1;
     private boolean finalCheckpointCompleted;
     private final long startNanos = System.nanoTime();
@@ -142,6 +145,24 @@ public final class StreamTask implements Runnable, OperatorHost {
     /** True if the head of the chain is a source operator. */
     public boolean isSource() {
         return chain.get(0).operator() instanceof SourceOperator;
+    }
+
+    /** True once every operator finished (input ended); the task may still wait for a final checkpoint. Any thread. */
+    public boolean hasFinishedInput() {
+        return finishedInput;
+    }
+
+    /** True once the task thread has ended (finished, failed or cancelled); it takes no more checkpoints. Any thread. */
+    public boolean hasEnded() {
+        return ended;
+    }
+
+    /**
+     * True once the task finished normally (input ended, operators closed): it will take no more
+     * checkpoints, and its state is complete. A failed or cancelled task never is. Any thread.
+     */
+    public boolean hasFinished() {
+        return endedFinished;
     }
 
     /** Starts the task's thread. */
@@ -215,6 +236,7 @@ public final class StreamTask implements Runnable, OperatorHost {
                 listener.onCanceled(this);
             } else {
                 closeChain();
+                endedFinished = true;
                 listener.onFinished(this);
             }
         } catch (Throwable t) {
@@ -232,6 +254,7 @@ public final class StreamTask implements Runnable, OperatorHost {
             processingTime.shutdown();
             mailbox.clear();
             endNanos = System.nanoTime();
+            ended = true;
         }
     }
 
@@ -286,6 +309,7 @@ public final class StreamTask implements Runnable, OperatorHost {
             if (inputEnded && !finished) {
                 finishChain();
                 finished = true;
+                finishedInput = true;
                 if (!env.awaitFinalCheckpoint()) {
                     tail.broadcast(EndOfInput.INSTANCE);
                     return;
@@ -469,7 +493,7 @@ public final class StreamTask implements Runnable, OperatorHost {
         }
         List<OperatorSnapshot> snapshots = new ArrayList<>();
         for (ChainedOperator op : chain) {
-            snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams()));
+            snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams(checkpointId)));
         }
         tail.broadcast(new CheckpointBarrier(checkpointId, timestamp));
         env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, snapshots);

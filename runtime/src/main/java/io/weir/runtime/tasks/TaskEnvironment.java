@@ -18,6 +18,7 @@ public final class TaskEnvironment {
     private final Configuration configuration;
     private final ScheduledExecutorService scheduler;
     private volatile CheckpointStreamFactory checkpointStreams = new MemoryCheckpointStreamFactory();
+    private volatile java.util.function.LongFunction<CheckpointStreamFactory> streamsPerCheckpoint;
     private volatile CheckpointResponder checkpointResponder = CheckpointResponder.IGNORE;
     private StateBackend stateBackend;
     private volatile boolean awaitFinalCheckpoint;
@@ -53,6 +54,22 @@ public final class TaskEnvironment {
     public CheckpointStreamFactory checkpointStreams() { return checkpointStreams; }
 
     public void setCheckpointStreams(CheckpointStreamFactory streams) { this.checkpointStreams = streams; }
+
+    /**
+     * Where the snapshots of checkpoint {@code checkpointId} are written: the per-checkpoint
+     * factory when one is set ({@link #setCheckpointStreamsPerCheckpoint}) and knows the id, else
+     * {@link #checkpointStreams()}. Called on task threads.
+     */
+    public CheckpointStreamFactory checkpointStreams(long checkpointId) {
+        java.util.function.LongFunction<CheckpointStreamFactory> p = streamsPerCheckpoint;
+        CheckpointStreamFactory f = p == null ? null : p.apply(checkpointId);
+        return f != null ? f : checkpointStreams;
+    }
+
+    /** Per-checkpoint stream factories (the checkpoint's storage location); null results fall back. */
+    public void setCheckpointStreamsPerCheckpoint(java.util.function.LongFunction<CheckpointStreamFactory> streams) {
+        this.streamsPerCheckpoint = streams;
+    }
 
     public CheckpointResponder checkpointResponder() { return checkpointResponder; }
 

@@ -50,13 +50,17 @@ class FinalCheckpointTest {
             long deadline = System.currentTimeMillis() + 20_000;
             while (!job.status().isTerminal() && System.currentTimeMillis() < deadline) {
                 long cp = ++id;
+                // A task that has ended (after its final checkpoint) no longer acknowledges, as
+                // in the coordinator: a checkpoint completes when every task alive at its
+                // trigger has acknowledged it.
+                long expected = control.taskStates().stream().filter(t -> !t.ended()).count();
                 control.triggerCheckpoint(cp, System.currentTimeMillis());
                 long ackDeadline = System.currentTimeMillis() + 2000;
-                while (acks.getOrDefault(cp, new AtomicInteger()).get() < control.numberOfTasks()
+                while (acks.getOrDefault(cp, new AtomicInteger()).get() < expected
                     && System.currentTimeMillis() < ackDeadline && !job.status().isTerminal()) {
                     Thread.sleep(2);
                 }
-                if (acks.getOrDefault(cp, new AtomicInteger()).get() == control.numberOfTasks()) {
+                if (expected > 0 && acks.getOrDefault(cp, new AtomicInteger()).get() >= expected) {
                     control.notifyCheckpointComplete(cp);
                 }
                 Thread.sleep(20);

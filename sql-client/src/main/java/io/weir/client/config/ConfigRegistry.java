@@ -18,6 +18,7 @@ public final class ConfigRegistry {
     private final Map<String, ConfigOption<?>> byKey = new TreeMap<>();
     private final Map<String, ConfigOption<?>> byFallbackKey = new TreeMap<>();
     private final Map<String, ConfigOption<?>> notYetSupported = new TreeMap<>();
+    private final Map<String, String> defaultOnly = new TreeMap<>();
 
     public ConfigRegistry(Collection<ConfigOption<?>> options) {
         this(options, java.util.List.of());
@@ -47,8 +48,22 @@ public final class ConfigRegistry {
 
     /** The registry of all options Weir knows. */
     public static ConfigRegistry standard() {
-        return new ConfigRegistry(ConfigOptions.declaredIn(KnownOptions.holders()),
-            ConfigOptions.declaredIn(KnownOptions.notYetSupported()));
+        ConfigRegistry r = new ConfigRegistry(ConfigOptions.declaredIn(KnownOptions.holders()));
+        KnownOptions.defaultOnly().forEach((o, reason) -> {
+            r.defaultOnly.put(o.key(), reason);
+            o.fallbackKeys().forEach(k -> r.defaultOnly.put(k, reason));
+        });
+        return r;
+    }
+
+    /**
+     * Checks the settings that only make sense together (today: checkpointing and restart
+     * strategies, with Flink's rules); throws {@link IllegalArgumentException} naming the keys.
+     */
+    public static void validateCombination(io.weir.checkpoint.config.Configuration c) {
+        io.weir.checkpoint.coordinator.CheckpointConfig config = io.weir.checkpoint.coordinator.CheckpointConfig.fromConfiguration(c);
+        io.weir.checkpoint.coordinator.restart.RestartStrategies.fromConfiguration(c, config.isCheckpointingEnabled(),
+            new java.util.Random());
     }
 
     public Collection<ConfigOption<?>> options() {
@@ -67,8 +82,7 @@ public final class ConfigRegistry {
         ConfigOption<?> unsupported = notYetSupported.get(key);
         if (option == null && unsupported != null) {
             unsupported.parse(value);
-            throw new IllegalArgumentException("not supported yet: '" + key + "' is a known option, but "
-                + "checkpointing, restart strategies and state recovery are not wired into running jobs yet");
+            throw new IllegalArgumentException("not supported yet: '" + key + "' is a known option, but Weir does not act on it yet");
         }
         if (option == null) {
             String suggestion = closestKey(key);
@@ -76,7 +90,13 @@ public final class ConfigRegistry {
                 + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
                 + " Run SET; to list the known keys with their values.");
         }
-        option.parse(value);
+        Object parsed = option.parse(value);
+        String reason = defaultOnly.get(key);
+        if (reason != null && !java.util.Objects.equals(parsed, option.defaultValue())) {
+            throw new IllegalArgumentException("not supported yet: '" + key + "' = '" + value + "': " + reason
+                + " (only the default" + (option.defaultValue() == null ? ", unset," : " '" + option.defaultValue() + "'")
+                + " is accepted)");
+        }
     }
 
     /** The known key closest to {@code key} by edit distance, if it is close enough to be a typo. */

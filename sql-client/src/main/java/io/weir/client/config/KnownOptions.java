@@ -1,31 +1,53 @@
 package io.weir.client.config;
 
+import static io.weir.checkpoint.CheckpointingOptions.*;
+
 import io.weir.checkpoint.CheckpointingOptions;
+import io.weir.checkpoint.config.ConfigOption;
 import io.weir.checkpoint.state.StateBackendOptions;
 import io.weir.codegen.CodegenOptions;
 import io.weir.planner.PlannerOptions;
 import io.weir.runtime.RuntimeOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The classes whose {@code ConfigOption} constants make up the keys a session accepts, and the
- * Flink keys Weir knows but does not act on yet.
+ * Flink options Weir knows but whose feature is not there yet: those accept only their default
+ * value (so a Flink script that spells out defaults still runs); any other value is an error
+ * saying what is missing, rather than a setting that silently does nothing.
  */
 final class KnownOptions {
     private KnownOptions() {
     }
 
-    /** Options that take effect. */
+    /** Options that are declared (their values are checked). */
     static Class<?>[] holders() {
         return new Class<?>[] {ClientOptions.class, RuntimeOptions.class, StateBackendOptions.class,
-            CodegenOptions.class, PlannerOptions.class};
+            CodegenOptions.class, PlannerOptions.class, CheckpointingOptions.class};
     }
 
-    /**
-     * Options that are declared (so a Flink script's keys are recognised and their values checked)
-     * but whose feature is not wired into running jobs yet: setting one is an error saying so,
-     * rather than a setting that silently does nothing.
-     */
-    static Class<?>[] notYetSupported() {
-        return new Class<?>[] {CheckpointingOptions.class};
+    /** Options that accept only their default value yet, with the reason. */
+    static Map<ConfigOption<?>, String> defaultOnly() {
+        Map<ConfigOption<?>, String> m = new LinkedHashMap<>();
+        String unaligned = "unaligned checkpoints are not implemented yet (Weir takes aligned checkpoints)";
+        m.put(ENABLE_UNALIGNED, unaligned);
+        m.put(ALIGNED_CHECKPOINT_TIMEOUT, unaligned);
+        m.put(FORCE_UNALIGNED, unaligned);
+        m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, unaligned);
+        m.put(ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS, "interruptible timers are not implemented yet");
+        m.put(INCREMENTAL_CHECKPOINTS, "incremental checkpoints are not wired into running jobs yet (every checkpoint is a full snapshot)");
+        String local = "local recovery is not wired into running jobs yet";
+        m.put(LOCAL_BACKUP_ENABLED, local);
+        m.put(LOCAL_BACKUP_DIRS, local);
+        String merging = "merging checkpoint files is not implemented";
+        m.put(FILE_MERGING_ENABLED, merging);
+        m.put(FILE_MERGING_ACROSS_BOUNDARY, merging);
+        m.put(FILE_MERGING_MAX_FILE_SIZE, merging);
+        m.put(FILE_MERGING_MAX_SPACE_AMPLIFICATION, merging);
+        m.put(FILE_MERGING_POOL_BLOCKING, merging);
+        m.put(INTERVAL_DURING_BACKLOG, "sources do not report backlog yet, so it would have no effect");
+        m.put(SAVEPOINT_DIRECTORY, "savepoints cannot be taken from the client yet (STOP JOB ... WITH SAVEPOINT)");
+        return m;
     }
 }

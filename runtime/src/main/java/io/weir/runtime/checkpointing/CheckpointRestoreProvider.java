@@ -1,0 +1,66 @@
+package io.weir.runtime.checkpointing;
+
+import io.weir.checkpoint.metadata.CheckpointMetadata;
+import io.weir.checkpoint.metadata.OperatorState;
+import io.weir.checkpoint.metadata.OperatorSubtaskState;
+import io.weir.checkpoint.state.snapshot.OperatorStateHandle;
+import io.weir.runtime.cluster.RestoreProvider;
+import io.weir.runtime.tasks.OperatorRestoreState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Restores a job's operators from a completed checkpoint's metadata: each operator by uid, its
+ * subtasks' keyed state, operator state and timers (stored by {@link TimerStateCodec}); when the
+ * parallelism changed, state is redistributed by key group and operator-state mode. Operators the
+ * checkpoint does not know start fresh. Called on the deploying thread; thread-safe.
+ */
+final class CheckpointRestoreProvider implements RestoreProvider {
+    private final CheckpointMetadata metadata;
+    private final Map<String, List<OperatorRestoreState>> rescaled = new ConcurrentHashMap<>();
+
+    CheckpointRestoreProvider(CheckpointMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    @Override
+    public OperatorRestoreState restoreStateFor(String operatorUid, int subtaskIndex, int parallelism) {
+        OperatorState op = metadata.operatorState(operatorUid).orElse(null);
+        if (op == null) {
+            return null;
+        }
+        if (op.parallelism() == parallelism) {
+            return toRestoreState(op.state(subtaskIndex));
+        }
+        return rescaled.computeIfAbsent(operatorUid + "/" + parallelism, k -> {
+            List<OperatorRestoreState> old = new ArrayList<>();
+            for (int i = 0; i < op.parallelism(); i++) {
+                old.add(toRestoreState(op.state(i)));
+            }
+            return OperatorRestoreState.redistribute(old, op.maxParallelism(), parallelism);
+        }).get(subtaskIndex);
+    }
+
+    private OperatorRestoreState toRestoreState(OperatorSubtaskState state) {
+        List<OperatorStateHandle> operatorState = new ArrayList<>();
+        Map<Integer, byte[]> timers = new HashMap<>();
+        for (OperatorStateHandle h : state.operatorState()) {
+            if (TimerStateCodec.isTimerHandle(h)) {
+                try {
+                    timers.putAll(TimerStateCodec.read(h));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the timers of checkpoint " + metadata.checkpointId()
+                        + " from " + h.getDelegateStateHandle() + ": " + e.getMessage(), e);
+                }
+            } else {
+                operatorState.add(h);
+            }
+        }
+        return new OperatorRestoreState(metadata.checkpointId(), state.keyedState(), operatorState, timers);
+    }
+}
