@@ -109,6 +109,9 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
             }
             return ChangelogMode.insertOnly();
         }
+        for (ChangelogMode m : inputModes) {
+            ChangelogModes.checkRetracting(m, this);
+        }
         boolean insertOnly = joinType == JoinRelType.INNER && inputModes.get(0).isInsertOnly()
             && inputModes.get(1).isInsertOnly();
         return insertOnly ? ChangelogMode.insertOnly() : ChangelogModes.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE));
