@@ -28,7 +28,7 @@ final class StreamOptimizer {
     }
 
     StreamPhysicalSink optimize(RelNode logicalSink) {
-        RelNode rel = hep(logicalSink, PlannerRules.SUBQUERY_REMOVAL);
+        RelNode rel = decorrelate(hep(logicalSink, PlannerRules.SUBQUERY_REMOVAL));
         rel = hep(rel, PlannerRules.OVER);
         rel = hep(rel, PlannerRules.LOGICAL_REWRITE);
         rel = hep(rel, PlannerRules.TO_CALC);
@@ -37,6 +37,30 @@ final class StreamOptimizer {
         rel = hep(rel, PlannerRules.PROJECTION_PUSH_DOWN);
         UnsupportedCheck.check(rel);
         return (StreamPhysicalSink) physical(rel);
+    }
+
+    /** Correlated subqueries (EXISTS, IN with outer references) become joins where Calcite can decorrelate them. */
+    private static RelNode decorrelate(RelNode rel) {
+        if (!containsCorrelate(rel)) {
+            return rel;
+        }
+        RelNode input = rel.getInput(0);
+        RelNode decorrelated = org.apache.calcite.sql2rel.RelDecorrelator.decorrelateQuery(input,
+            org.apache.calcite.tools.RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
+                .create(rel.getCluster(), null));
+        return rel.copy(rel.getTraitSet(), List.of(decorrelated));
+    }
+
+    private static boolean containsCorrelate(RelNode rel) {
+        if (rel instanceof org.apache.calcite.rel.core.Correlate) {
+            return true;
+        }
+        for (RelNode in : rel.getInputs()) {
+            if (containsCorrelate(in)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RelNode hep(RelNode rel, List<RelOptRule> rules) {

@@ -9,6 +9,7 @@ import io.weir.planner.physical.StreamPhysicalCalc;
 import io.weir.planner.physical.StreamPhysicalExchange;
 import io.weir.planner.physical.StreamPhysicalGlobalGroupAggregate;
 import io.weir.planner.physical.StreamPhysicalGroupAggregate;
+import io.weir.planner.physical.IntervalBounds;
 import io.weir.planner.physical.StreamPhysicalJoin;
 import io.weir.planner.physical.StreamPhysicalRank;
 import io.weir.planner.physical.StreamPhysicalLocalGroupAggregate;
@@ -239,6 +240,12 @@ public final class ExecGraphBuilder {
         if (node instanceof StreamPhysicalJoin) {
             return join((StreamPhysicalJoin) node, out);
         }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalOverAggregate) {
+            var o = (io.weir.planner.physical.StreamPhysicalOverAggregate) node;
+            return new OperatorSpec.OverAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+                o.partitionKey().toArray(), o.aggCalls(), o.rowtime(), o.timeIndex(), o.rows(), o.preceding(),
+                conf.get(PlannerOptions.STATE_TTL), out);
+        }
         if (node instanceof StreamPhysicalRank) {
             return rank((StreamPhysicalRank) node, input, out);
         }
@@ -282,6 +289,13 @@ public final class ExecGraphBuilder {
     private OperatorSpec join(StreamPhysicalJoin join, RowType out) {
         RelNode left = join.getLeft();
         RelNode right = join.getRight();
+        IntervalBounds b = join.interval();
+        if (b != null) {
+            return new OperatorSpec.IntervalJoin(join.joinType().name(), RelTypes.toRowType(left.getRowType()),
+                RelTypes.toRowType(right.getRowType()), left.getRowType(), right.getRowType(),
+                toArray(join.leftKeys()), toArray(join.rightKeys()), join.condition(), b.leftTimeIndex(),
+                b.rightTimeIndex(), b.lower(), b.upper(), b.rowtime(), out);
+        }
         return new OperatorSpec.Join(join.joinType().name(), RelTypes.toRowType(left.getRowType()),
             RelTypes.toRowType(right.getRowType()), left.getRowType(), right.getRowType(),
             toArray(join.leftKeys()), toArray(join.rightKeys()), join.condition(), join.filterNullKeys(),

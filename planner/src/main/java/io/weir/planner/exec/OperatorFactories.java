@@ -32,6 +32,7 @@ import io.weir.runtime.operators.sql.WindowAggOperator;
 import io.weir.runtime.types.RowType;
 import io.weir.checkpoint.state.StateTtlConfig;
 import io.weir.runtime.operators.sql.join.JoinInputSpec;
+import io.weir.runtime.operators.sql.join.IntervalJoinOperator;
 import io.weir.runtime.operators.sql.dedup.DeduplicateOperator;
 import io.weir.runtime.operators.sql.rank.RankType;
 import io.weir.runtime.operators.sql.rank.TopNOperator;
@@ -104,6 +105,23 @@ final class OperatorFactories {
         }
         if (spec instanceof OperatorSpec.Join) {
             return List.of(join((OperatorSpec.Join) spec, name, uid));
+        }
+        if (spec instanceof OperatorSpec.IntervalJoin) {
+            OperatorSpec.IntervalJoin j = (OperatorSpec.IntervalJoin) spec;
+            var condition = j.condition() == null ? null
+                : codegen.joinCondition(j.calciteLeftType(), j.calciteRightType(), j.condition());
+            return List.of(IntervalJoinOperator.factory(name, uid, JoinType.valueOf(j.joinType()),
+                KeySelector.ofFields(j.leftKeys()), KeySelector.ofFields(j.rightKeys()),
+                j.leftType().project(j.leftKeys()), j.leftType(), j.rightType(), j.leftTimeIndex(), j.rightTimeIndex(),
+                j.lowerBound(), j.upperBound(), j.rowtime(), condition, zone));
+        }
+        if (spec instanceof OperatorSpec.OverAggregate) {
+            OperatorSpec.OverAggregate o = (OperatorSpec.OverAggregate) spec;
+            return List.of(io.weir.runtime.operators.sql.over.OverAggregateOperator.factory(name, uid,
+                KeySelector.ofFields(o.partitionKey()), o.inputType().project(o.partitionKey()), o.inputType(),
+                codegen.aggsHandle(o.calciteInputType(), o.aggCalls(), o.preceding() >= 0), o.rowtime(), o.timeIndex(),
+                o.rows(), o.preceding() < 0 ? io.weir.runtime.operators.sql.over.OverAggregateOperator.UNBOUNDED
+                    : o.preceding(), ttl(o.stateTtl()), zone));
         }
         if (spec instanceof OperatorSpec.Rank) {
             OperatorSpec.Rank r = (OperatorSpec.Rank) spec;

@@ -98,6 +98,17 @@ public sealed interface OperatorSpec {
     }
 
     /**
+     * The interval join: like {@link Join} (no state layout, no TTL) plus the time fields
+     * {@code leftTimeIndex}/{@code rightTimeIndex} and {@code lowerBound <= l.time - r.time <= upperBound}
+     * (ms), on rowtime or proctime. Insert-only in and out.
+     */
+    record IntervalJoin(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                        RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                        int leftTimeIndex, int rightTimeIndex, long lowerBound, long upperBound, boolean rowtime,
+                        RowType outputType) implements OperatorSpec {
+    }
+
+    /**
      * The uniqueness of one join input: its join key contains a unique key, or {@code uniqueKey}
      * (input positions) is a unique key, or (both false/null) rows may repeat.
      */
@@ -113,6 +124,16 @@ public sealed interface OperatorSpec {
                 org.apache.calcite.rel.RelCollation orderKey, String rankType, long rankStart, long rankEnd,
                 boolean outputRankNumber, boolean insertOnlyInput, Duration stateTtl, RowType outputType)
         implements OperatorSpec {
+    }
+
+    /**
+     * OVER aggregation keyed by {@code partitionKey}: {@code aggCalls} over {@code calciteInputType}
+     * (retracting for a bounded frame), ordered by field {@code timeIndex} (rowtime or proctime),
+     * ROWS or RANGE, {@code preceding} -1 for UNBOUNDED else rows / ms. Insert-only; output = input ++ aggregates.
+     */
+    record OverAggregate(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
+                         List<AggregateCall> aggCalls, boolean rowtime, int timeIndex, boolean rows, long preceding,
+                         Duration stateTtl, RowType outputType) implements OperatorSpec {
     }
 
     /**

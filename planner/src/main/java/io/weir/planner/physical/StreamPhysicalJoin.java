@@ -22,14 +22,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The regular (unbounded) streaming join of two inputs, each behind a hash exchange on its equi-join
+ * The regular (unbounded) streaming join, or with {@link #interval()} the interval join, of two inputs, each behind a hash exchange on its equi-join
  * keys (a single exchange when there are none). Output: the left row's fields, then the right's.
  *
  * <p>The operator ({@code StreamingJoinOperator}) needs: the join type, the key fields of each
  * side, the residual {@link #condition()} over {@code left ++ right} (null for none), whether a
  * NULL key matches nothing ({@link #filterNullKeys()}), each side's state layout chosen from its
  * unique keys, and {@code table.exec.state.ttl}. It emits {@code +I} and {@code -D} rows: an inner
- * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract.
+ * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract. The
+ * interval join ({@code IntervalJoinOperator}) also needs the time fields and bounds; it takes and
+ * emits inserts only.
  */
 public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel {
     private final JoinRelType joinType;
@@ -37,16 +39,18 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
     private final List<Integer> rightKeys;
     private final RexNode condition;
     private final boolean filterNullKeys;
+    private final IntervalBounds interval;
 
     public StreamPhysicalJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right,
                               JoinRelType joinType, List<Integer> leftKeys, List<Integer> rightKeys,
-                              RexNode condition, boolean filterNullKeys, RelDataType rowType) {
+                              RexNode condition, boolean filterNullKeys, IntervalBounds interval, RelDataType rowType) {
         super(cluster, traits, left, right);
         this.joinType = joinType;
         this.leftKeys = List.copyOf(leftKeys);
         this.rightKeys = List.copyOf(rightKeys);
         this.condition = condition;
         this.filterNullKeys = filterNullKeys;
+        this.interval = interval;
         this.rowType = rowType;
     }
 
@@ -74,10 +78,15 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
         return filterNullKeys;
     }
 
+    /** The time bounds of an interval join, or null for a regular join. */
+    public IntervalBounds interval() {
+        return interval;
+    }
+
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
         return new StreamPhysicalJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1), joinType, leftKeys,
-            rightKeys, condition, filterNullKeys, rowType);
+            rightKeys, condition, filterNullKeys, interval, rowType);
     }
 
     @Override
@@ -87,11 +96,22 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
 
     @Override
     public String explainName() {
-        return "Join";
+        return interval == null ? "Join" : "IntervalJoin";
     }
 
     @Override
     public ChangelogMode changelogMode(List<ChangelogMode> inputModes, boolean updateBeforeRequired) {
+        if (interval != null) {
+            if (!inputModes.get(0).isInsertOnly() || !inputModes.get(1).isInsertOnly()) {
+                throw new io.weir.planner.ValidationException("not supported yet: an interval join over an updating"
+                    + " input (" + io.weir.planner.explain.PlanPrinter.describe(this) + "); interval joins take"
+                    + " insert-only inputs");
+            }
+            return ChangelogMode.insertOnly();
+        }
+        for (ChangelogMode m : inputModes) {
+            ChangelogModes.checkRetracting(m, this);
+        }
         boolean insertOnly = joinType == JoinRelType.INNER && inputModes.get(0).isInsertOnly()
             && inputModes.get(1).isInsertOnly();
         return insertOnly ? ChangelogMode.insertOnly() : ChangelogModes.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE));
@@ -132,7 +152,11 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
         return keys.stream().anyMatch(k -> f.contains(k));
     }
 
-    /** Rowtime attributes become plain timestamps (a regular join does not keep rows in time order). */
+    /**
+     * Rowtime attributes become plain timestamps: a regular join does not keep rows in time order,
+     * and the interval join operator forwards watermarks without holding them back by its bounds,
+     * so its rows could be late for a following window.
+     */
     @Override
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
         List<TimeAttribute> all = new ArrayList<>(List.of(inputs.get(0)));
@@ -155,6 +179,12 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
         }
         return super.explainTerms(pw)
             .item("joinType", joinType.name())
+            .itemIf("windowBounds", interval == null ? "" : interval.rowtime() ? "isRowTime=true, leftTime="
+                + names.get(interval.leftTimeIndex()) + ", rightTime=" + names.get(interval.rightTimeIndex() + shift)
+                + ", leftLowerBound=" + interval.lower() + ", leftUpperBound=" + interval.upper()
+                : "isRowTime=false, leftTime=" + names.get(interval.leftTimeIndex()) + ", rightTime="
+                + names.get(interval.rightTimeIndex() + shift) + ", leftLowerBound=" + interval.lower()
+                + ", leftUpperBound=" + interval.upper(), interval != null)
             .item("where", keys.isEmpty() ? "true" : String.join(" AND ", keys))
             .itemIf("residual", condition == null ? "" : PlanFormat.expr(condition, names), condition != null)
             .item("select", String.join(", ", names));

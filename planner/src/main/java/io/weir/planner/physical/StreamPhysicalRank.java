@@ -100,6 +100,7 @@ public final class StreamPhysicalRank extends SingleRel implements StreamPhysica
 
     @Override
     public ChangelogMode changelogMode(List<ChangelogMode> inputModes, boolean updateBeforeRequired) {
+        ChangelogModes.checkRetracting(inputModes.get(0), this);
         if (isDeduplicate(inputModes.get(0))) {
             if (dedupTime == TimeAttribute.PROCTIME && !keepLast()) {
                 return ChangelogMode.insertOnly();

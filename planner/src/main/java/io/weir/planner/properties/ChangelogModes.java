@@ -50,4 +50,15 @@ public final class ChangelogModes {
         RowKind[] rest = kinds.stream().skip(1).toArray(RowKind[]::new);
         return ChangelogMode.of(kinds.iterator().next(), rest);
     }
+
+    /**
+     * Refuses an input that updates without {@code -U} rows (an upsert stream) for a node that must
+     * retract old rows by value.
+     */
+    public static void checkRetracting(ChangelogMode input, org.apache.calcite.rel.RelNode node) {
+        if (input.contains(RowKind.UPDATE_AFTER) && !input.contains(RowKind.UPDATE_BEFORE)) {
+            throw new io.weir.planner.ValidationException("not supported yet: " + io.weir.planner.explain.PlanPrinter
+                .describe(node) + " over an upsert input (updates without UPDATE_BEFORE rows)");
+        }
+    }
 }

@@ -18,7 +18,8 @@ public final class PlannerRules {
     /**
      * Deterministic logical rewrites: filter push-down through projections, merging of
      * projections and filters, constant folding (dynamic functions like PROCTIME() are kept),
-     * projections into aggregates, UNION DISTINCT as an aggregate over UNION ALL, filters into
+     * projections into aggregates, UNION DISTINCT / INTERSECT / EXCEPT as aggregates over UNION
+     * ALL (counting each side's rows), filters into
      * join conditions and on to the join inputs, projections below joins. Filters are
      * never pushed below a watermark assigner: watermarks must see every row.
      */
@@ -32,18 +33,26 @@ public final class PlannerRules {
         CoreRules.PROJECT_REMOVE,
         CoreRules.FILTER_REDUCE_EXPRESSIONS,
         CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+        LiteralAggRule.INSTANCE,
         CoreRules.AGGREGATE_PROJECT_MERGE,
         CoreRules.AGGREGATE_REMOVE,
         CoreRules.UNION_TO_DISTINCT,
+        CoreRules.INTERSECT_TO_DISTINCT,
+        CoreRules.MINUS_TO_DISTINCT,
         CoreRules.UNION_MERGE);
 
     /** OVER aggregates in projections become {@code LogicalWindow}s (Top-N, dedup and OVER aggregation). */
     public static final List<RelOptRule> OVER = List.of(
         CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
 
-    /** Top-N and deduplication: a filtered rank window becomes a {@code LogicalRank}. */
+    /**
+     * Top-N and deduplication (a filtered rank window becomes a {@code LogicalRank}), interval joins
+     * (a join bounding two time attributes becomes a {@code LogicalIntervalJoin}).
+     */
     public static final List<RelOptRule> RANK = List.of(
         RankRule.INSTANCE,
+        IntervalJoinRule.INSTANCE,
+        OverAggregateRule.INSTANCE,
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE);
 
@@ -77,7 +86,9 @@ public final class PlannerRules {
         StreamPhysicalWindowAggregateRule.INSTANCE,
         StreamPhysicalUnionRule.INSTANCE,
         StreamPhysicalJoinRule.INSTANCE,
+        StreamPhysicalJoinRule.INTERVAL,
         StreamPhysicalRankRule.INSTANCE,
+        StreamPhysicalOverAggregateRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
 }

@@ -1,6 +1,8 @@
 package io.weir.planner.rules;
 
 import io.weir.planner.ValidationException;
+import io.weir.planner.logical.LogicalIntervalJoin;
+import io.weir.planner.physical.IntervalBounds;
 import io.weir.planner.physical.StreamPhysicalExchange;
 import io.weir.planner.physical.StreamPhysicalJoin;
 import io.weir.planner.physical.StreamPhysicalRel;
@@ -30,18 +32,34 @@ public final class StreamPhysicalJoinRule extends ConverterRule {
         super(config);
     }
 
+    /** Converts a {@link LogicalIntervalJoin} into an interval {@link StreamPhysicalJoin}. */
+    public static final ConverterRule INTERVAL = new ConverterRule(Config.INSTANCE
+        .withConversion(LogicalIntervalJoin.class, Convention.NONE, StreamPhysicalRel.CONVENTION, "StreamPhysicalIntervalJoinRule")
+        .withRuleFactory(c -> null)) {
+        @Override
+        public RelNode convert(RelNode rel) {
+            LogicalIntervalJoin j = (LogicalIntervalJoin) rel;
+            return StreamPhysicalJoinRule.physical(this, j, j.getLeft(), j.getRight(), j.joinType(), j.condition(),
+                j.bounds());
+        }
+    };
+
     @Override
     public RelNode convert(RelNode rel) {
         LogicalJoin join = (LogicalJoin) rel;
-        if (join.getJoinType() != JoinRelType.INNER && join.getJoinType() != JoinRelType.LEFT
-            && join.getJoinType() != JoinRelType.RIGHT && join.getJoinType() != JoinRelType.FULL) {
-            throw new ValidationException("not supported yet: " + join.getJoinType() + " join");
+        return physical(this, join, join.getLeft(), join.getRight(), join.getJoinType(), join.getCondition(), null);
+    }
+
+    static RelNode physical(ConverterRule rule, RelNode join, RelNode leftIn, RelNode rightIn, JoinRelType type,
+                            RexNode joinCondition, IntervalBounds interval) {
+        if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT && type != JoinRelType.FULL) {
+            throw new ValidationException("not supported yet: " + type + " join");
         }
         List<Integer> leftKeys = new ArrayList<>();
         List<Integer> rightKeys = new ArrayList<>();
         List<Boolean> filterNulls = new ArrayList<>();
         List<RexNode> residual = new ArrayList<>();
-        RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), join.getCondition(),
+        RelOptUtil.splitJoinCondition(leftIn, rightIn, joinCondition,
             leftKeys, rightKeys, filterNulls, residual);
         boolean filterNullKeys = filterNulls.stream().allMatch(b -> b);
         if (!filterNullKeys && filterNulls.stream().anyMatch(b -> b)) {
@@ -52,13 +70,13 @@ public final class StreamPhysicalJoinRule extends ConverterRule {
         if (condition != null && RexUtil.containsCorrelation(condition)) {
             throw new ValidationException("not supported yet: correlated join conditions");
         }
-        RelNode left = exchange(join.getLeft(), leftKeys);
-        RelNode right = exchange(join.getRight(), rightKeys);
+        RelNode left = exchange(leftIn, leftKeys);
+        RelNode right = exchange(rightIn, rightKeys);
         return new StreamPhysicalJoin(join.getCluster(), join.getTraitSet().replace(StreamPhysicalRel.CONVENTION),
-            left, right, join.getJoinType(), leftKeys, rightKeys, condition, filterNullKeys, join.getRowType());
+            left, right, type, leftKeys, rightKeys, condition, filterNullKeys, interval, join.getRowType());
     }
 
-    private RelNode exchange(RelNode input, List<Integer> keys) {
+    private static RelNode exchange(RelNode input, List<Integer> keys) {
         RelNode physical = convert(input, input.getTraitSet().replace(StreamPhysicalRel.CONVENTION));
         return StreamPhysicalExchange.byKeys(physical, keys);
     }

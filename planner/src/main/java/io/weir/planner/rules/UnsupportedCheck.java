@@ -54,8 +54,8 @@ public final class UnsupportedCheck {
             return null;
         }
         if (node instanceof Window) {
-            return "not supported yet: OVER aggregation (agg(...) OVER (...)); ROW_NUMBER/RANK/DENSE_RANK are "
-                + "supported as Top-N, filtered by an upper bound on the rank (WHERE rn <= N)";
+            return "not supported yet: ROW_NUMBER/RANK/DENSE_RANK OVER (...) without an upper bound on the rank;"
+                + " they are supported as Top-N, filtered by WHERE rn <= N (or BETWEEN a AND N)";
         }
         if (node instanceof Sort) {
             Sort sort = (Sort) node;
@@ -66,7 +66,14 @@ public final class UnsupportedCheck {
                 + "remove the ORDER BY";
         }
         if (node instanceof Intersect || node instanceof Minus) {
-            return "not supported yet: INTERSECT and EXCEPT in streaming queries";
+            return "not supported yet: INTERSECT ALL and EXCEPT ALL in streaming queries; use INTERSECT / EXCEPT";
+        }
+        if (node instanceof org.apache.calcite.rel.core.Uncollect) {
+            return "not supported yet: UNNEST in streaming queries";
+        }
+        if (node instanceof org.apache.calcite.rel.core.Snapshot) {
+            return "not supported yet: temporal joins (FOR SYSTEM_TIME AS OF); a regular join on the key works but"
+                + " keeps both inputs (set table.exec.state.ttl)";
         }
         if (node instanceof Match) {
             return "not supported yet: MATCH_RECOGNIZE";
@@ -92,7 +99,9 @@ public final class UnsupportedCheck {
         boolean known = node instanceof LogicalCalc || node instanceof LogicalAggregate || node instanceof LogicalUnion
             || node instanceof LogicalValues || node instanceof LogicalSourceScan || node instanceof LogicalWatermarkAssigner
             || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
-            || node instanceof io.weir.planner.logical.LogicalRank;
+            || node instanceof io.weir.planner.logical.LogicalRank
+            || node instanceof io.weir.planner.logical.LogicalIntervalJoin
+            || node instanceof io.weir.planner.logical.LogicalOverAggregate;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 

@@ -1,0 +1,19 @@
+-- Nexmark q4 (average closing price per category (regular join, nested aggregation)), with examples/nexmark/ddl.sql as init script:
+--   bin/weir -i examples/nexmark/ddl.sql -f examples/nexmark/q4.sql
+
+CREATE TABLE nexmark_q4 (
+  id BIGINT,
+  final BIGINT
+) WITH (
+  'connector' = 'blackhole'
+);
+
+INSERT INTO nexmark_q4
+SELECT Q.category, AVG(Q.final)
+FROM (
+    SELECT MAX(B.price) AS final, A.category
+    FROM auction A, bid B
+    WHERE A.id = B.auction AND B.dateTime BETWEEN A.dateTime AND A.expires
+    GROUP BY A.id, A.category
+) Q
+GROUP BY Q.category;
