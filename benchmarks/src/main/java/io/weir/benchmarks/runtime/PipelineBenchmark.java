@@ -1,9 +1,7 @@
 package io.weir.benchmarks.runtime;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.config.Configuration;
-import io.weir.checkpoint.serialization.DataInputView;
-import io.weir.checkpoint.serialization.DataOutputView;
-import io.weir.checkpoint.serialization.TypeSerializer;
 import io.weir.checkpoint.state.ValueState;
 import io.weir.checkpoint.state.ValueStateDescriptor;
 import io.weir.runtime.cluster.JobStatus;
@@ -18,7 +16,6 @@ import io.weir.runtime.operators.OperatorFactory;
 import io.weir.runtime.operators.SourceOperator;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +141,7 @@ public class PipelineBenchmark {
         @Override
         public void open(OperatorContext context) {
             ctx = context;
-            count = context.getState(new ValueStateDescriptor<>("count", new LongSer()));
+            count = context.getState(new ValueStateDescriptor<>("count", LongSerializer.INSTANCE));
         }
 
         @Override
@@ -167,28 +164,6 @@ public class PipelineBenchmark {
         @Override
         public void processElement(Row row) {
             seen++;
-        }
-    }
-
-    static final class LongSer implements TypeSerializer<Long> {
-        @Override
-        public void serialize(Long value, DataOutputView out) throws IOException {
-            out.writeLong(value);
-        }
-
-        @Override
-        public Long deserialize(DataInputView in) throws IOException {
-            return in.readLong();
-        }
-
-        @Override
-        public Long copy(Long value) {
-            return value;
-        }
-
-        @Override
-        public boolean isImmutableType() {
-            return true;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.benchmarks.state;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.state.KeyedStateBackend;
 import io.weir.checkpoint.state.MapState;
 import io.weir.checkpoint.state.MapStateDescriptor;
@@ -54,7 +55,7 @@ public class MapStateIterationBenchmark {
         localDir = StateBenchmarkSupport.tempDir();
         stateBackend = StateBenchmarkSupport.stateBackend(backend, localDir, "512 mb");
         keyed = StateBenchmarkSupport.keyedBackend(stateBackend);
-        state = keyed.getState(new MapStateDescriptor<>("map", BenchSerializers.LONG, BenchSerializers.LONG));
+        state = keyed.getState(new MapStateDescriptor<>("map", LongSerializer.INSTANCE, LongSerializer.INSTANCE));
         keys = entries / entriesPerKey;
         for (long k = 0; k < keys; k++) {
             keyed.setCurrentKey(k);

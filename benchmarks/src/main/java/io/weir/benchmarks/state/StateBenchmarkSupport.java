@@ -1,5 +1,6 @@
 package io.weir.benchmarks.state;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.config.Configuration;
 import io.weir.checkpoint.state.KeyGroupRange;
 import io.weir.checkpoint.state.KeyedStateBackend;
@@ -26,7 +27,7 @@ final class StateBenchmarkSupport {
 
     static KeyedStateBackend<Long> keyedBackend(StateBackend backend) throws Exception {
         return backend.createKeyedStateBackend(KeyedStateBackendParameters
-            .builder(BenchSerializers.LONG, MAX_PARALLELISM, KeyGroupRange.of(0, MAX_PARALLELISM - 1))
+            .builder(LongSerializer.INSTANCE, MAX_PARALLELISM, KeyGroupRange.of(0, MAX_PARALLELISM - 1))
             .operatorIdentifier("bench").build());
     }
 

@@ -1,5 +1,6 @@
 package io.weir.benchmarks.state;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.state.KeyedStateBackend;
 import io.weir.checkpoint.state.StateBackend;
 import io.weir.checkpoint.state.ValueState;
@@ -49,7 +50,7 @@ public class ValueStateBenchmark {
         localDir = StateBenchmarkSupport.tempDir();
         stateBackend = StateBenchmarkSupport.stateBackend(backend, localDir, "512 mb");
         keyed = StateBenchmarkSupport.keyedBackend(stateBackend);
-        state = keyed.getState(new ValueStateDescriptor<>("value", BenchSerializers.LONG));
+        state = keyed.getState(new ValueStateDescriptor<>("value", LongSerializer.INSTANCE));
         for (long k = 0; k < keys; k++) {
             keyed.setCurrentKey(k);
             state.update(k);

@@ -54,7 +54,12 @@ class CheckpointOptionsTest {
 
     private List<String> checkpointDirs(String jobId) throws IOException {
         try (Stream<Path> s = Files.list(dir.resolve(jobId))) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chk-")).sorted().toList();
+            // completed checkpoints only (an aborted one may leave a directory until it is cleaned),
+            // in numeric order (chk-9 before chk-10)
+            return s.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
+                .map(p -> p.getFileName().toString())
+                .sorted(java.util.Comparator.comparingLong(n -> Long.parseLong(n.substring(4))))
+                .toList();
         }
     }
 

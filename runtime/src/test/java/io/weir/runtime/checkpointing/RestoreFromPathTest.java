@@ -45,7 +45,9 @@ class RestoreFromPathTest {
             assertTrue(CheckpointedJobs.checkpointStats(job).orElseThrow().completed() >= 1, "a checkpoint completed before the failure");
         }
         try (Stream<Path> s = Files.list(dir.resolve("first"))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("chk-"))
+            // the latest completed checkpoint: a checkpoint that was in progress when the job
+            // failed may leave a chk-n directory without _metadata until it is cleaned up
+            return s.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
                 .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4)))).orElseThrow();
         }
     }

@@ -21,7 +21,7 @@ import io.weir.runtime.operators.KeySelector;
 import io.weir.runtime.operators.OneInputStreamOperator;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
-import io.weir.runtime.testutils.LongSerializer;
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.testutils.NumberSource;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;

@@ -1,5 +1,6 @@
 package io.weir.runtime.testutils;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.config.Configuration;
 import io.weir.checkpoint.state.KeyGroupRange;
 import io.weir.checkpoint.state.KeyedStateBackend;

@@ -1,5 +1,6 @@
 package io.weir.runtime.operators.sql;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.state.ValueState;
 import io.weir.checkpoint.state.ValueStateDescriptor;
 import io.weir.checkpoint.state.internal.InternalValueState;

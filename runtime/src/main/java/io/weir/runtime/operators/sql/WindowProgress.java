@@ -1,5 +1,6 @@
 package io.weir.runtime.operators.sql;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.state.ListState;
 import io.weir.checkpoint.state.ListStateDescriptor;
 import io.weir.runtime.data.Row;

@@ -4,7 +4,7 @@ import io.weir.checkpoint.state.ListState;
 import io.weir.checkpoint.state.ListStateDescriptor;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.TimerService;
-import io.weir.runtime.operators.sql.LongSerializer;
+import io.weir.checkpoint.serialization.LongSerializer;
 import java.util.List;
 
 /**

@@ -14,7 +14,7 @@ import io.weir.runtime.operators.TimeDomain;
 import io.weir.runtime.operators.Timer;
 import io.weir.runtime.operators.TimerService;
 import io.weir.runtime.operators.TwoInputStreamOperator;
-import io.weir.runtime.operators.sql.LongSerializer;
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
 import java.time.ZoneId;

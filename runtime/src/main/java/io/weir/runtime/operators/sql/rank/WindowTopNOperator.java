@@ -15,7 +15,7 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.TimeDomain;
 import io.weir.runtime.operators.Timer;
 import io.weir.runtime.operators.TimerService;
-import io.weir.runtime.operators.sql.LongSerializer;
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.operators.sql.join.EventTimeProgress;
 import io.weir.runtime.operators.sql.join.GeneratedInstances;
 import io.weir.runtime.serialization.RowSerializer;

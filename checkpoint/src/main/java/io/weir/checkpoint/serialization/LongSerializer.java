@@ -1,11 +1,8 @@
-package io.weir.runtime.operators.sql;
+package io.weir.checkpoint.serialization;
 
-import io.weir.checkpoint.serialization.DataInputView;
-import io.weir.checkpoint.serialization.DataOutputView;
-import io.weir.checkpoint.serialization.TypeSerializer;
 import java.io.IOException;
 
-/** Serializes {@code Long} namespaces (slice and window ends, session ids) as 8 big-endian bytes. */
+/** Serializes non-null {@code Long}s (e.g. window namespaces: slice and window ends) as 8 big-endian bytes. */
 public final class LongSerializer implements TypeSerializer<Long> {
     public static final LongSerializer INSTANCE = new LongSerializer();
 
