@@ -1,5 +1,6 @@
 package io.weir.checkpoint.state;
 
+import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.serialization.DataInputView;
 import io.weir.checkpoint.serialization.DataOutputView;
 import io.weir.checkpoint.serialization.TypeSerializer;
@@ -56,27 +57,7 @@ public final class TestSerializers {
         }
     };
 
-    public static final TypeSerializer<Long> LONG = new TypeSerializer<>() {
-        @Override
-        public void serialize(Long value, DataOutputView out) throws IOException {
-            out.writeLong(value);
-        }
-
-        @Override
-        public Long deserialize(DataInputView in) throws IOException {
-            return in.readLong();
-        }
-
-        @Override
-        public Long copy(Long value) {
-            return value;
-        }
-
-        @Override
-        public boolean isImmutableType() {
-            return true;
-        }
-    };
+    public static final TypeSerializer<Long> LONG = LongSerializer.INSTANCE;
 
     /** A mutable value type, to check copy-on-write. */
     public static final TypeSerializer<List<Integer>> INT_LIST = new TypeSerializer<>() {
