@@ -1,11 +1,10 @@
 package io.weir.client;
 
+import io.weir.checkpoint.serialization.StringSerializer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.checkpoint.config.Configuration;
-import io.weir.checkpoint.serialization.DataInputView;
-import io.weir.checkpoint.serialization.DataOutputView;
 import io.weir.checkpoint.serialization.TypeSerializer;
 import io.weir.parser.WeirSqlParser;
 import io.weir.planner.QueryPlanner;
@@ -27,7 +26,6 @@ import io.weir.runtime.operators.OneInputStreamOperator;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
 import io.weir.runtime.operators.SourceOperator;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -309,31 +307,12 @@ class SqlExactlyOnceUnderFailuresTest {
 
         @Override
         public TypeSerializer<String> committableSerializer() {
-            return Utf.INSTANCE;
+            return StringSerializer.INSTANCE;
         }
 
         @Override
         public TypeSerializer<String> writerStateSerializer() {
-            return Utf.INSTANCE;
-        }
-    }
-
-    static final class Utf implements TypeSerializer<String> {
-        static final Utf INSTANCE = new Utf();
-
-        @Override
-        public void serialize(String value, DataOutputView out) throws IOException {
-            out.writeUTF(value);
-        }
-
-        @Override
-        public String deserialize(DataInputView in) throws IOException {
-            return in.readUTF();
-        }
-
-        @Override
-        public String copy(String value) {
-            return value;
+            return StringSerializer.INSTANCE;
         }
     }
 }

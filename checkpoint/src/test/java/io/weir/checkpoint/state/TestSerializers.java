@@ -1,5 +1,6 @@
 package io.weir.checkpoint.state;
 
+import io.weir.checkpoint.serialization.StringSerializer;
 import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.checkpoint.serialization.DataInputView;
 import io.weir.checkpoint.serialization.DataOutputView;
@@ -13,27 +14,7 @@ public final class TestSerializers {
     private TestSerializers() {
     }
 
-    public static final TypeSerializer<String> STRING = new TypeSerializer<>() {
-        @Override
-        public void serialize(String value, DataOutputView out) throws IOException {
-            out.writeUTF(value);
-        }
-
-        @Override
-        public String deserialize(DataInputView in) throws IOException {
-            return in.readUTF();
-        }
-
-        @Override
-        public String copy(String value) {
-            return value;
-        }
-
-        @Override
-        public boolean isImmutableType() {
-            return true;
-        }
-    };
+    public static final TypeSerializer<String> STRING = StringSerializer.INSTANCE;
 
     public static final TypeSerializer<Integer> INT = new TypeSerializer<>() {
         @Override

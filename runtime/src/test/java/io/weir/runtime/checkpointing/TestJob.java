@@ -1,8 +1,7 @@
 package io.weir.runtime.checkpointing;
 
+import io.weir.checkpoint.serialization.StringSerializer;
 import io.weir.checkpoint.config.Configuration;
-import io.weir.checkpoint.serialization.DataInputView;
-import io.weir.checkpoint.serialization.DataOutputView;
 import io.weir.checkpoint.serialization.TypeSerializer;
 import io.weir.checkpoint.state.ValueState;
 import io.weir.checkpoint.state.ValueStateDescriptor;
@@ -25,7 +24,6 @@ import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.testutils.NumberSource;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -307,25 +305,6 @@ final class TestJob {
         @Override
         public TypeSerializer<String> writerStateSerializer() {
             return StringSerializer.INSTANCE;
-        }
-    }
-
-    static final class StringSerializer implements TypeSerializer<String> {
-        static final StringSerializer INSTANCE = new StringSerializer();
-
-        @Override
-        public void serialize(String value, DataOutputView out) throws IOException {
-            out.writeUTF(value);
-        }
-
-        @Override
-        public String deserialize(DataInputView in) throws IOException {
-            return in.readUTF();
-        }
-
-        @Override
-        public String copy(String value) {
-            return value;
         }
     }
 

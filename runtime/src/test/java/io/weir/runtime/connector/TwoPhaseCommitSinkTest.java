@@ -1,16 +1,14 @@
 package io.weir.runtime.connector;
 
+import io.weir.checkpoint.serialization.StringSerializer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.checkpoint.config.Configuration;
-import io.weir.checkpoint.serialization.DataInputView;
-import io.weir.checkpoint.serialization.DataOutputView;
 import io.weir.checkpoint.serialization.TypeSerializer;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.tasks.OperatorRestoreState;
 import io.weir.runtime.testutils.OperatorHarness;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,31 +104,12 @@ class TwoPhaseCommitSinkTest {
 
         @Override
         public TypeSerializer<String> committableSerializer() {
-            return StringSer.INSTANCE;
+            return StringSerializer.INSTANCE;
         }
 
         @Override
         public TypeSerializer<String> writerStateSerializer() {
-            return StringSer.INSTANCE;
-        }
-    }
-
-    static final class StringSer implements TypeSerializer<String> {
-        static final StringSer INSTANCE = new StringSer();
-
-        @Override
-        public void serialize(String value, DataOutputView out) throws IOException {
-            out.writeUTF(value);
-        }
-
-        @Override
-        public String deserialize(DataInputView in) throws IOException {
-            return in.readUTF();
-        }
-
-        @Override
-        public String copy(String value) {
-            return value;
+            return StringSerializer.INSTANCE;
         }
     }
 
