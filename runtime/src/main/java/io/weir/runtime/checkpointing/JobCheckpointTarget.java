@@ -7,6 +7,7 @@ import io.weir.checkpoint.coordinator.TaskId;
 import io.weir.checkpoint.metadata.CheckpointKind;
 import io.weir.checkpoint.state.snapshot.CheckpointStreamFactory;
 import io.weir.checkpoint.storage.CheckpointStorageLocation;
+import io.weir.checkpoint.storage.IncrementalCheckpointStreams;
 import io.weir.runtime.cluster.CheckpointControl;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  * The running attempt of a job as the coordinator sees it: the plan comes from the job graph and
  * the attempt's task states (ended tasks are "finished"), triggers and notifications go to the
  * attempt's {@link CheckpointControl}, and each pending checkpoint's exclusive stream factory is
- * remembered so that tasks write into {@code chk-<n>/}. Coordinator thread, except
+ * remembered so that tasks write into {@code chk-<n>/} (with {@code execution.checkpointing.incremental},
+ * wrapped in {@link IncrementalCheckpointStreams} so that keyed backends also write {@code shared/}). Coordinator thread, except
  * {@link #streamsFor} (task and snapshot threads).
  */
 final class JobCheckpointTarget implements CheckpointTriggerTarget {
@@ -31,11 +33,14 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     private final List<OperatorInfo> operators = new ArrayList<>();
     private final Map<Long, CheckpointStreamFactory> streams = new ConcurrentHashMap<>();
     private final Consumer<Throwable> failJob;
+    private final CheckpointStreamFactory sharedStreams;
     private volatile CheckpointControl control;
 
-    JobCheckpointTarget(JobGraph graph, Consumer<Throwable> failJob) {
+    /** @param sharedStreams where incremental snapshots put shared files, or null for full snapshots only */
+    JobCheckpointTarget(JobGraph graph, Consumer<Throwable> failJob, CheckpointStreamFactory sharedStreams) {
         this.graph = graph;
         this.failJob = failJob;
+        this.sharedStreams = sharedStreams;
         for (JobVertex v : graph.vertices()) {
             for (OperatorFactory f : v.chain()) {
                 operators.add(new OperatorInfo(f.uid(), v.uid(), v.parallelism(), v.maxParallelism()));
@@ -87,7 +92,10 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
         if (c == null) {
             throw new IllegalStateException("the job is restarting");
         }
-        streams.put(checkpointId, location.exclusiveStateStreamFactory());
+        CheckpointStreamFactory exclusive = location.exclusiveStateStreamFactory();
+        // savepoints are self-contained: never incremental
+        streams.put(checkpointId, sharedStreams != null && kind == CheckpointKind.CHECKPOINT
+            ? new IncrementalCheckpointStreams(exclusive, sharedStreams) : exclusive);
         c.triggerCheckpoint(checkpointId, timestamp);
     }
 

@@ -77,6 +77,7 @@ final class RecoverableJob implements JobClient {
     private boolean cancelRequested;
     private boolean finalCheckpointTriggered;
     private volatile CheckpointStatsSnapshot finalStats;
+    private volatile java.util.Map<String, Integer> finalSharedReferences;
 
     RecoverableJob(LocalCluster cluster, JobGraph graph, String jobId, CheckpointConfig config, CheckpointStorage storage,
                    RestartStrategy restartStrategy) {
@@ -93,7 +94,8 @@ final class RecoverableJob implements JobClient {
             t.setDaemon(true);
             return t;
         });
-        this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)));
+        this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)),
+            config.isIncremental() ? storage.sharedStateStreamFactory() : null);
         this.coordinator = new CheckpointCoordinator(jobId, config, storage, target, thread, Clock.SYSTEM, IO_POOL,
             e -> { });
     }
@@ -226,6 +228,7 @@ final class RecoverableJob implements JobClient {
         coordinator.shutdown(end == JobStatus.FINISHED ? JobTerminalStatus.FINISHED
             : end == JobStatus.CANCELED ? JobTerminalStatus.CANCELED : JobTerminalStatus.FAILED);
         finalStats = coordinator.stats();
+        finalSharedReferences = coordinator.sharedStateRegistry().referenceCounts();
         failure = cause;
         status = end;
         close();
@@ -332,6 +335,23 @@ final class RecoverableJob implements JobClient {
     /** How many times the job was restarted after a failure. */
     int restartCount() {
         return restarts.get();
+    }
+
+    /**
+     * The shared-state registry's reference counts (registry key to number of retained checkpoints
+     * using the file); at the end of the job, as they were when it ended. Any thread.
+     */
+    java.util.Map<String, Integer> sharedStateReferences() {
+        if (finalSharedReferences != null) {
+            return finalSharedReferences;
+        }
+        CompletableFuture<java.util.Map<String, Integer>> f = new CompletableFuture<>();
+        try {
+            thread.execute(() -> f.complete(coordinator.sharedStateRegistry().referenceCounts()));
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("shared state of job " + jobId + " unavailable: " + e, e);
+        }
     }
 
     /** The coordinator's statistics (counts, history); a copy, from any thread. */

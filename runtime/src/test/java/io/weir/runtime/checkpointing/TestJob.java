@@ -53,13 +53,19 @@ final class TestJob {
     /** Unbounded: the splits stall after {@code rowsPerSplit} rows and the job runs until cancelled. */
     static JobGraph graph(String name, Configuration conf, long rowsPerSplit, boolean bounded, int keys, Failures failures,
                           Store store) {
+        return graph(name, conf, rowsPerSplit, bounded, keys, failures, store, 2);
+    }
+
+    /** With {@code sumParallelism} subtasks of the keyed vertex (same uids: restorable at another parallelism). */
+    static JobGraph graph(String name, Configuration conf, long rowsPerSplit, boolean bounded, int keys, Failures failures,
+                          Store store, int sumParallelism) {
         JobGraph.Builder b = JobGraph.builder(name).configuration(conf);
         OperatorFactory source = SourceOperatorFactory.create("numbers", "numbers", new NumberSource(2, rowsPerSplit, bounded), null);
         OperatorFactory toKey = OperatorFactory.of("to-key", "to-key", () -> new ToKey(keys));
         int src = b.addVertex("source", "source", List.of(source, toKey), 2, 128);
         OperatorFactory sum = OperatorFactory.keyed("sum", "sum", RunningSum::new, KEY_TYPE, KeySelector.ofFields(0));
         OperatorFactory inject = OperatorFactory.of("inject", "inject", () -> new FailureInjector(failures));
-        int agg = b.addVertex("sum", "sum-vertex", List.of(sum, inject), 2, 128);
+        int agg = b.addVertex("sum", "sum-vertex", List.of(sum, inject), sumParallelism, 128);
         int snk = b.addVertex(SinkOperatorFactory.create("sink", "sink", new StoreSink(store)), 1, 128);
         b.connect(src, agg, Partitioner.hash(KeySelector.ofFields(0)));
         b.connect(agg, snk, Partitioner.REBALANCE);

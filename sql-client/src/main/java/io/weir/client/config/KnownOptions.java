@@ -36,7 +36,6 @@ final class KnownOptions {
         m.put(FORCE_UNALIGNED, unaligned);
         m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, unaligned);
         m.put(ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS, "interruptible timers are not implemented yet");
-        m.put(INCREMENTAL_CHECKPOINTS, "incremental checkpoints are not wired into running jobs yet (every checkpoint is a full snapshot)");
         String local = "local recovery is not wired into running jobs yet";
         m.put(LOCAL_BACKUP_ENABLED, local);
         m.put(LOCAL_BACKUP_DIRS, local);
