@@ -23,9 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CheckpointRestoreProvider implements RestoreProvider {
     private final CheckpointMetadata metadata;
     private final Map<String, List<OperatorRestoreState>> rescaled = new ConcurrentHashMap<>();
+    private final LocalRecovery localRecovery;
 
-    CheckpointRestoreProvider(CheckpointMetadata metadata) {
+    /** @param localRecovery where intact local copies replace remote files at the same parallelism, or null */
+    CheckpointRestoreProvider(CheckpointMetadata metadata, LocalRecovery localRecovery) {
         this.metadata = metadata;
+        this.localRecovery = localRecovery;
     }
 
     @Override
@@ -35,7 +38,11 @@ final class CheckpointRestoreProvider implements RestoreProvider {
             return null;
         }
         if (op.parallelism() == parallelism) {
-            return toRestoreState(op.state(subtaskIndex));
+            OperatorSubtaskState state = op.state(subtaskIndex);
+            if (localRecovery != null) {
+                state = localRecovery.restore(operatorUid, subtaskIndex, metadata.checkpointId(), state);
+            }
+            return toRestoreState(state);
         }
         return rescaled.computeIfAbsent(operatorUid + "/" + parallelism, k -> {
             List<OperatorRestoreState> old = new ArrayList<>();

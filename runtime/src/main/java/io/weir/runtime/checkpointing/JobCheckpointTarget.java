@@ -34,10 +34,19 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     private final Map<Long, CheckpointStreamFactory> streams = new ConcurrentHashMap<>();
     private final Consumer<Throwable> failJob;
     private final CheckpointStreamFactory sharedStreams;
+    private final LocalRecovery localRecovery;
+    private final java.util.concurrent.Executor io;
     private volatile CheckpointControl control;
 
-    /** @param sharedStreams where incremental snapshots put shared files, or null for full snapshots only */
-    JobCheckpointTarget(JobGraph graph, Consumer<Throwable> failJob, CheckpointStreamFactory sharedStreams) {
+    /**
+     * @param sharedStreams where incremental snapshots put shared files, or null for full snapshots only
+     * @param localRecovery told about completed and aborted checkpoints (null: local recovery off)
+     * @param io            where local copies are deleted
+     */
+    JobCheckpointTarget(JobGraph graph, Consumer<Throwable> failJob, CheckpointStreamFactory sharedStreams,
+                        LocalRecovery localRecovery, java.util.concurrent.Executor io) {
+        this.localRecovery = localRecovery;
+        this.io = io;
         this.graph = graph;
         this.failJob = failJob;
         this.sharedStreams = sharedStreams;
@@ -102,6 +111,9 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
         streams.remove(checkpointId);
+        if (localRecovery != null) {
+            localRecovery.confirm(checkpointId, io);
+        }
         CheckpointControl c = control;
         if (c != null) {
             c.notifyCheckpointComplete(checkpointId);
@@ -111,6 +123,9 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     @Override
     public void notifyCheckpointAborted(long checkpointId) {
         streams.remove(checkpointId);
+        if (localRecovery != null) {
+            localRecovery.abort(checkpointId, io);
+        }
         CheckpointControl c = control;
         if (c != null) {
             c.notifyCheckpointAborted(checkpointId);

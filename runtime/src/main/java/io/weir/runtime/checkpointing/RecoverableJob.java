@@ -66,6 +66,7 @@ final class RecoverableJob implements JobClient {
     private final ExecutorService asyncPool;
     private final CheckpointCoordinator coordinator;
     private final JobCheckpointTarget target;
+    private final LocalRecovery localRecovery;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private final AtomicInteger restarts = new AtomicInteger();
     private final java.util.concurrent.CopyOnWriteArrayList<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -94,8 +95,9 @@ final class RecoverableJob implements JobClient {
             t.setDaemon(true);
             return t;
         });
+        this.localRecovery = config.isLocalBackupEnabled() ? new LocalRecovery(graph.configuration(), jobId, graph) : null;
         this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)),
-            config.isIncremental() ? storage.sharedStateStreamFactory() : null);
+            config.isIncremental() ? storage.sharedStateStreamFactory() : null, localRecovery, IO_POOL);
         this.coordinator = new CheckpointCoordinator(jobId, config, storage, target, thread, Clock.SYSTEM, IO_POOL,
             e -> { });
     }
@@ -138,7 +140,7 @@ final class RecoverableJob implements JobClient {
     // ---------------------------------------------------------------- attempts (coordinator thread)
 
     private void launchAttempt(CheckpointMetadata restore) {
-        RestoreProvider provider = restore == null ? RestoreProvider.NONE : new CheckpointRestoreProvider(restore);
+        RestoreProvider provider = restore == null ? RestoreProvider.NONE : new CheckpointRestoreProvider(restore, localRecovery);
         CheckpointSetup setup = new CheckpointSetup(new MemoryCheckpointStreamFactory(), this::onSnapshots,
             config.isCheckpointingEnabled() && config.checkpointsAfterTasksFinish(), target::streamsFor);
         JobClient a = cluster.submit(graph, jobId, provider, setup);
@@ -231,6 +233,9 @@ final class RecoverableJob implements JobClient {
         finalSharedReferences = coordinator.sharedStateRegistry().referenceCounts();
         failure = cause;
         status = end;
+        if (localRecovery != null) {
+            localRecovery.dispose();
+        }
         close();
         if (cause != null) {
             termination.completeExceptionally(cause);
@@ -257,6 +262,9 @@ final class RecoverableJob implements JobClient {
             asyncPool.execute(() -> {
                 try {
                     var ack = SnapshotAcks.complete(task, checkpointId, snapshots, 0, s);
+                    if (localRecovery != null) {
+                        localRecovery.store(task, checkpointId, ack.operatorStates());
+                    }
                     thread.execute(() -> coordinator.acknowledge(ack));
                 } catch (java.util.concurrent.CancellationException e) {
                     // the task ended (after its final checkpoint) and closed its backends before this ran
@@ -330,6 +338,11 @@ final class RecoverableJob implements JobClient {
     /** The failures of its attempts so far (the first 100), oldest first. */
     List<Throwable> attemptFailures() {
         return List.copyOf(failures);
+    }
+
+    /** Local recovery of this job, or null when {@code local-backup.enabled} is off. */
+    LocalRecovery localRecovery() {
+        return localRecovery;
     }
 
     /** How many times the job was restarted after a failure. */

@@ -36,9 +36,6 @@ final class KnownOptions {
         m.put(FORCE_UNALIGNED, unaligned);
         m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, unaligned);
         m.put(ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS, "interruptible timers are not implemented yet");
-        String local = "local recovery is not wired into running jobs yet";
-        m.put(LOCAL_BACKUP_ENABLED, local);
-        m.put(LOCAL_BACKUP_DIRS, local);
         String merging = "merging checkpoint files is not implemented";
         m.put(FILE_MERGING_ENABLED, merging);
         m.put(FILE_MERGING_ACROSS_BOUNDARY, merging);
