@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Restores a job's operators from a completed checkpoint's metadata: each operator by uid, its
  * subtasks' keyed state, operator state and timers (stored by {@link TimerStateCodec}); when the
  * parallelism changed, state is redistributed by key group and operator-state mode. Operators the
- * checkpoint does not know start fresh. Called on the deploying thread; thread-safe.
+ * checkpoint does not know start fresh. Subtasks the checkpoint marks finished (and every subtask of
+ * a fully finished operator) are restored as finished, so that a bounded source that had ended is
+ * not read again (Flink's checkpoints-after-tasks-finish). Called on the deploying thread; thread-safe.
  */
 final class CheckpointRestoreProvider implements RestoreProvider {
     private final CheckpointMetadata metadata;
@@ -36,6 +38,14 @@ final class CheckpointRestoreProvider implements RestoreProvider {
         OperatorState op = metadata.operatorState(operatorUid).orElse(null);
         if (op == null) {
             return null;
+        }
+        if (op.isFullyFinished() || op.parallelism() == parallelism && op.finishedSubtasks().contains(subtaskIndex)) {
+            return OperatorRestoreState.finished(metadata.checkpointId());
+        }
+        if (op.parallelism() != parallelism && !op.finishedSubtasks().isEmpty()) {
+            throw new IllegalStateException("not supported yet: restoring operator '" + operatorUid + "' at parallelism "
+                + parallelism + " from checkpoint " + metadata.checkpointId() + ", where its subtasks " + op.finishedSubtasks()
+                + " of " + op.parallelism() + " had finished (restore at parallelism " + op.parallelism() + ")");
         }
         if (op.parallelism() == parallelism) {
             OperatorSubtaskState state = op.state(subtaskIndex);

@@ -230,6 +230,14 @@ public final class StreamTask implements Runnable, OperatorHost {
     public void run() {
         String failedOperator = vertex.name();
         try {
+            if (restoredAsFinished()) {
+                // it had finished before the restored checkpoint: nothing to run again
+                finishedInput = true;
+                tail.broadcast(EndOfInput.INSTANCE);
+                endedFinished = true;
+                listener.onFinished(this);
+                return;
+            }
             openChain();
             loop();
             if (canceled) {
@@ -256,6 +264,17 @@ public final class StreamTask implements Runnable, OperatorHost {
             endNanos = System.nanoTime();
             ended = true;
         }
+    }
+
+    /** Every operator of the chain is restored as finished ({@link OperatorRestoreState#isFinished()}). */
+    private boolean restoredAsFinished() {
+        for (OperatorFactory f : vertex.chain()) {
+            OperatorRestoreState r = restore.get(f.uid());
+            if (r == null || !r.isFinished()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<ChannelWriter> createWriters() {

@@ -26,11 +26,25 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
     private final int splits;
     private final long rowsPerSplit;
     private final boolean bounded;
+    private final long[] lengths;
 
     public NumberSource(int splits, long rowsPerSplit, boolean bounded) {
         this.splits = splits;
         this.rowsPerSplit = rowsPerSplit;
         this.bounded = bounded;
+        this.lengths = null;
+    }
+
+    /** Bounded, split {@code k} with {@code lengths[k]} rows. */
+    public NumberSource(long... lengths) {
+        this.splits = lengths.length;
+        this.rowsPerSplit = 0;
+        this.bounded = true;
+        this.lengths = lengths.clone();
+    }
+
+    private long length(int split) {
+        return lengths == null ? rowsPerSplit : lengths[split];
     }
 
     /** Split {@code number} at position {@code next}. */
@@ -80,7 +94,7 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
 
             @Override
             public Row poll() {
-                if (next >= rowsPerSplit) {
+                if (next >= length(split.number)) {
                     return null;
                 }
                 long i = next++;
@@ -89,7 +103,7 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
 
             @Override
             public boolean isFinished() {
-                return bounded && next >= rowsPerSplit;
+                return bounded && next >= length(split.number);
             }
 
             @Override
