@@ -152,6 +152,11 @@ public final class StreamTask implements Runnable, OperatorHost {
         return finishedInput;
     }
 
+    /** True while the task's source reads a backlog ({@link SourceOperator#isProcessingBacklog()}). Any thread. */
+    public boolean isProcessingBacklog() {
+        return !finishedInput && !chain.isEmpty() && chain.get(0).operator() instanceof SourceOperator s && s.isProcessingBacklog();
+    }
+
     /** True once the task thread has ended (finished, failed or cancelled); it takes no more checkpoints. Any thread. */
     public boolean hasEnded() {
         return ended;
