@@ -151,6 +151,19 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
         return ended;
     }
 
+    /** True when a source task of the current attempt reads a backlog. */
+    boolean anySourceInBacklog() {
+        CheckpointControl c = control;
+        if (c != null) {
+            for (CheckpointControl.TaskState t : c.taskStates()) {
+                if (t.backlog()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** True when every task that has not ended has finished its input (a final checkpoint is due). */
     boolean allTasksFinished() {
         CheckpointControl c = control;

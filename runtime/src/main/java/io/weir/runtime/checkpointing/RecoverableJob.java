@@ -77,6 +77,8 @@ final class RecoverableJob implements JobClient {
     private Throwable checkpointFailure;
     private boolean cancelRequested;
     private boolean finalCheckpointTriggered;
+    /** Whether a source reported backlog at the last look (polled every 20 ms with the finish watch). */
+    private boolean backlog;
     private volatile CheckpointStatsSnapshot finalStats;
     private volatile java.util.Map<String, Integer> finalSharedReferences;
 
@@ -163,6 +165,11 @@ final class RecoverableJob implements JobClient {
         }
         for (TaskId ended : target.endedTasks()) {
             coordinator.taskEnded(ended);
+        }
+        boolean backlog = target.anySourceInBacklog();
+        if (backlog != this.backlog) {
+            this.backlog = backlog;
+            coordinator.setBacklog(backlog);
         }
         if (!finalCheckpointTriggered && target.allTasksFinished() && coordinator.numberOfPendingCheckpoints() == 0) {
             finalCheckpointTriggered = true;

@@ -67,7 +67,7 @@ final class TestJob {
         return graph(name, conf, new NumberSource(lengths), keys, failures, store, 2);
     }
 
-    private static JobGraph graph(String name, Configuration conf, NumberSource numbers, int keys, Failures failures,
+    static JobGraph graph(String name, Configuration conf, NumberSource numbers, int keys, Failures failures,
                                   Store store, int sumParallelism) {
         JobGraph.Builder b = JobGraph.builder(name).configuration(conf);
         OperatorFactory source = SourceOperatorFactory.create("numbers", "numbers", numbers, null);

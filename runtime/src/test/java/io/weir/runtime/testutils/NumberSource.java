@@ -27,6 +27,25 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
     private final long rowsPerSplit;
     private final boolean bounded;
     private final long[] lengths;
+    private long backlogRows;
+    private final java.util.concurrent.atomic.AtomicLong backlogStartedAt = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong backlogEndedAt = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Each split reports backlog while it reads its first {@code rows} rows. Returns this. */
+    public NumberSource withBacklog(long rows) {
+        this.backlogRows = rows;
+        return this;
+    }
+
+    /** When the first split began reporting backlog (epoch millis, 0 if none did). */
+    public long backlogStartedAtMillis() {
+        return backlogStartedAt.get();
+    }
+
+    /** When the last split stopped reporting backlog (epoch millis, 0 if none did). */
+    public long backlogEndedAtMillis() {
+        return backlogEndedAt.get();
+    }
 
     public NumberSource(int splits, long rowsPerSplit, boolean bounded) {
         this.splits = splits;
@@ -91,6 +110,7 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
     public SplitReader<Split> createReader(Split split, SourceContext context) {
         return new SplitReader<>() {
             private long next = split.next;
+            private boolean backlogOver;
 
             @Override
             public Row poll() {
@@ -104,6 +124,20 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
             @Override
             public boolean isFinished() {
                 return bounded && next >= length(split.number);
+            }
+
+            @Override
+            public boolean isProcessingBacklog() {
+                long now = System.currentTimeMillis();
+                if (next < backlogRows) {
+                    backlogStartedAt.compareAndSet(0, now);
+                    return true;
+                }
+                if (backlogRows > 0 && !backlogOver) {
+                    backlogOver = true;
+                    backlogEndedAt.accumulateAndGet(now, Math::max);
+                }
+                return false;
             }
 
             @Override
