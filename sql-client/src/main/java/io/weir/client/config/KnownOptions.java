@@ -36,12 +36,6 @@ final class KnownOptions {
         m.put(FORCE_UNALIGNED, unaligned);
         m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, unaligned);
         m.put(ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS, "interruptible timers are not implemented yet");
-        String merging = "merging checkpoint files is not implemented";
-        m.put(FILE_MERGING_ENABLED, merging);
-        m.put(FILE_MERGING_ACROSS_BOUNDARY, merging);
-        m.put(FILE_MERGING_MAX_FILE_SIZE, merging);
-        m.put(FILE_MERGING_MAX_SPACE_AMPLIFICATION, merging);
-        m.put(FILE_MERGING_POOL_BLOCKING, merging);
         m.put(SAVEPOINT_DIRECTORY, "savepoints cannot be taken from the client yet (STOP JOB ... WITH SAVEPOINT)");
         return m;
     }
