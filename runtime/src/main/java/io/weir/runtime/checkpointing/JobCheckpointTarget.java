@@ -7,6 +7,7 @@ import io.weir.checkpoint.coordinator.TaskId;
 import io.weir.checkpoint.metadata.CheckpointKind;
 import io.weir.checkpoint.state.snapshot.CheckpointStreamFactory;
 import io.weir.checkpoint.storage.CheckpointStorageLocation;
+import io.weir.checkpoint.storage.FileMergingManager;
 import io.weir.checkpoint.storage.IncrementalCheckpointStreams;
 import io.weir.runtime.cluster.CheckpointControl;
 import io.weir.runtime.graph.JobGraph;
@@ -36,15 +37,18 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     private final CheckpointStreamFactory sharedStreams;
     private final LocalRecovery localRecovery;
     private final java.util.concurrent.Executor io;
+    private final FileMergingManager fileMerging;
     private volatile CheckpointControl control;
 
     /**
      * @param sharedStreams where incremental snapshots put shared files, or null for full snapshots only
      * @param localRecovery told about completed and aborted checkpoints (null: local recovery off)
      * @param io            where local copies are deleted
+     * @param fileMerging   writes checkpoint files as segments of merged files (null: one file per stream)
      */
     JobCheckpointTarget(JobGraph graph, Consumer<Throwable> failJob, CheckpointStreamFactory sharedStreams,
-                        LocalRecovery localRecovery, java.util.concurrent.Executor io) {
+                        LocalRecovery localRecovery, java.util.concurrent.Executor io, FileMergingManager fileMerging) {
+        this.fileMerging = fileMerging;
         this.localRecovery = localRecovery;
         this.io = io;
         this.graph = graph;
@@ -101,16 +105,19 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
         if (c == null) {
             throw new IllegalStateException("the job is restarting");
         }
-        CheckpointStreamFactory exclusive = location.exclusiveStateStreamFactory();
-        // savepoints are self-contained: never incremental
-        streams.put(checkpointId, sharedStreams != null && kind == CheckpointKind.CHECKPOINT
-            ? new IncrementalCheckpointStreams(exclusive, sharedStreams) : exclusive);
+        // savepoints are self-contained: never incremental, never merged
+        boolean checkpoint = kind == CheckpointKind.CHECKPOINT;
+        CheckpointStreamFactory exclusive = fileMerging != null && checkpoint ? fileMerging.exclusiveStreams(checkpointId)
+            : location.exclusiveStateStreamFactory();
+        CheckpointStreamFactory shared = fileMerging != null && sharedStreams != null ? fileMerging.sharedStreams(checkpointId) : sharedStreams;
+        streams.put(checkpointId, shared != null && checkpoint ? new IncrementalCheckpointStreams(exclusive, shared) : exclusive);
         c.triggerCheckpoint(checkpointId, timestamp);
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
         streams.remove(checkpointId);
+        fileMergingEnded(checkpointId);
         if (localRecovery != null) {
             localRecovery.confirm(checkpointId, io);
         }
@@ -123,12 +130,23 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     @Override
     public void notifyCheckpointAborted(long checkpointId) {
         streams.remove(checkpointId);
+        fileMergingEnded(checkpointId);
         if (localRecovery != null) {
             localRecovery.abort(checkpointId, io);
         }
         CheckpointControl c = control;
         if (c != null) {
             c.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
+    private void fileMergingEnded(long checkpointId) {
+        if (fileMerging != null) {
+            try {
+                fileMerging.checkpointEnded(checkpointId);
+            } catch (java.io.IOException e) {
+                // a file that could not be closed stays until the job ends
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import io.weir.checkpoint.metadata.CheckpointMetadata;
 import io.weir.checkpoint.state.snapshot.CheckpointStreamFactory;
 import io.weir.checkpoint.state.snapshot.MemoryCheckpointStreamFactory;
 import io.weir.checkpoint.storage.CheckpointStorage;
+import io.weir.checkpoint.storage.FileSystemCheckpointStorage;
 import io.weir.runtime.cluster.CheckpointSetup;
 import io.weir.runtime.cluster.JobClient;
 import io.weir.runtime.cluster.JobFailure;
@@ -67,6 +68,7 @@ final class RecoverableJob implements JobClient {
     private final CheckpointCoordinator coordinator;
     private final JobCheckpointTarget target;
     private final LocalRecovery localRecovery;
+    private final io.weir.checkpoint.storage.FileMergingManager fileMerging;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private final AtomicInteger restarts = new AtomicInteger();
     private final java.util.concurrent.CopyOnWriteArrayList<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -98,8 +100,12 @@ final class RecoverableJob implements JobClient {
             return t;
         });
         this.localRecovery = config.isLocalBackupEnabled() ? new LocalRecovery(graph.configuration(), jobId, graph) : null;
+        this.fileMerging = config.isFileMergingEnabled() && storage instanceof FileSystemCheckpointStorage fs
+            ? new io.weir.checkpoint.storage.FileMergingManager(fs.taskOwnedStateDirectory(), fs.sharedStateDirectory(),
+                (int) config.inlineThresholdBytes(), graph.configuration())
+            : null;
         this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)),
-            config.isIncremental() ? storage.sharedStateStreamFactory() : null, localRecovery, IO_POOL);
+            config.isIncremental() ? storage.sharedStateStreamFactory() : null, localRecovery, IO_POOL, fileMerging);
         this.coordinator = new CheckpointCoordinator(jobId, config, storage, target, thread, Clock.SYSTEM, IO_POOL,
             e -> { });
     }
@@ -243,6 +249,16 @@ final class RecoverableJob implements JobClient {
         if (localRecovery != null) {
             localRecovery.dispose();
         }
+        if (fileMerging != null) {
+            try {
+                JobTerminalStatus terminal = end == JobStatus.FINISHED ? JobTerminalStatus.FINISHED
+                    : end == JobStatus.CANCELED ? JobTerminalStatus.CANCELED : JobTerminalStatus.FAILED;
+                fileMerging.close(io.weir.checkpoint.coordinator.CompletedCheckpointStore.shouldDiscard(terminal,
+                    config.externalizedRetention()));
+            } catch (IOException e) {
+                // merged files that could not be closed stay on disk
+            }
+        }
         close();
         if (cause != null) {
             termination.completeExceptionally(cause);
@@ -272,7 +288,13 @@ final class RecoverableJob implements JobClient {
                     if (localRecovery != null) {
                         localRecovery.store(task, checkpointId, ack.operatorStates());
                     }
-                    thread.execute(() -> coordinator.acknowledge(ack));
+                    try {
+                        thread.execute(() -> coordinator.acknowledge(ack));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        discardLateAck(ack);
+                    }
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the job ended meanwhile
                 } catch (java.util.concurrent.CancellationException e) {
                     // the task ended (after its final checkpoint) and closed its backends before this ran
                     thread.execute(() -> coordinator.taskEnded(task));
@@ -282,6 +304,26 @@ final class RecoverableJob implements JobClient {
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the job already ended; the snapshot is of no use
+        }
+    }
+
+    /**
+     * The job ended before this acknowledgement reached the coordinator: nothing will ever refer to
+     * its state, so its files go, including new shared uploads (they were never registered; the
+     * placeholders name files of completed checkpoints and are left alone).
+     */
+    private static void discardLateAck(io.weir.checkpoint.coordinator.CheckpointAck ack) {
+        for (io.weir.checkpoint.metadata.OperatorSubtaskState s : ack.operatorStates().values()) {
+            try {
+                s.discardState();
+                for (var h : s.incrementalKeyedState()) {
+                    for (var f : h.sharedState()) {
+                        f.handle().discardState();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // best effort: the job is gone
+            }
         }
     }
 
@@ -345,6 +387,11 @@ final class RecoverableJob implements JobClient {
     /** The failures of its attempts so far (the first 100), oldest first. */
     List<Throwable> attemptFailures() {
         return List.copyOf(failures);
+    }
+
+    /** File merging of this job, or null when {@code file-merging.enabled} is off. */
+    io.weir.checkpoint.storage.FileMergingManager fileMerging() {
+        return fileMerging;
     }
 
     /** Local recovery of this job, or null when {@code local-backup.enabled} is off. */
