@@ -145,6 +145,8 @@ final class LocalRecovery {
     void dispose() {
         for (TaskLocalStateStore s : stores.values()) {
             quietly(s::dispose);
+            // <dir>/<job-id>, once its last subtask directory is gone
+            quietly(() -> java.nio.file.Files.deleteIfExists(s.directory().getParent()));
         }
         stores.clear();
     }

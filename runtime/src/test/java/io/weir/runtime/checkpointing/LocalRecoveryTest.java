@@ -79,6 +79,9 @@ class LocalRecoveryTest {
             recovery = ((RecoverableJob) job).localRecovery();
         }
         ExactlyOnceUnderFailuresTest.assertSameChangelogs(TestJob.expected(ROWS, KEYS), store.perKey());
+        try (Stream<Path> left = Files.walk(dir.resolve("local"))) {
+            assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "local copies after the job ended");
+        }
         return recovery;
     }
 
