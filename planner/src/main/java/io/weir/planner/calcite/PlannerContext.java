@@ -43,7 +43,7 @@ import java.util.Properties;
  * Lex.JAVA-style, as the parser's: unquoted identifiers keep their case and match case-sensitively.
  */
 public final class PlannerContext implements RelOptTable.ViewExpander {
-    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
+    private final JavaTypeFactoryImpl typeFactory = new WeirTypeFactory();
     private final SqlOperatorTable operatorTable;
     private final CalciteSchema rootSchema;
     private final List<String> defaultPath;
@@ -155,6 +155,11 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
      */
     private static void reduceConstants(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
         for (RexNode e : constExps) {
+            if (involvesFloat(e)) {
+                // Calcite folds FLOAT arithmetic in exact decimals; Flink computes it in Java floats at run time
+                reducedValues.add(e);
+                continue;
+            }
             List<RexNode> one = new java.util.ArrayList<>();
             try {
                 RexUtil.EXECUTOR.reduce(rexBuilder, List.of(e), one);
@@ -163,6 +168,30 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
                 reducedValues.add(e);
             }
         }
+    }
+
+    /** Whether {@code e} or any sub-expression has a 4-byte FLOAT type. */
+    private static boolean involvesFloat(RexNode e) {
+        boolean[] found = {false};
+        e.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
+            @Override
+            public Void visitCall(org.apache.calcite.rex.RexCall call) {
+                found[0] |= isFloat(call);
+                return super.visitCall(call);
+            }
+
+            @Override
+            public Void visitLiteral(org.apache.calcite.rex.RexLiteral literal) {
+                found[0] |= isFloat(literal);
+                return null;
+            }
+        });
+        return found[0];
+    }
+
+    private static boolean isFloat(RexNode node) {
+        org.apache.calcite.sql.type.SqlTypeName t = node.getType().getSqlTypeName();
+        return t == org.apache.calcite.sql.type.SqlTypeName.REAL || t == org.apache.calcite.sql.type.SqlTypeName.FLOAT;
     }
 
     private static CalciteConnectionConfig connectionConfig() {
