@@ -62,7 +62,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         this.operatorTable = PlannerOperatorTable.create();
         this.planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-        planner.setExecutor(PlannerContext::reduceConstants);
+        planner.setExecutor(new ConstantReducer(conf, io.weir.planner.exec.JobGraphTranslator.zone(conf)));
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         this.rootSchema = CalciteSchema.createRootSchema(false, false);
         CatalogSchemas.register(rootSchema.plus(), catalog, this);
@@ -153,47 +153,6 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
      * Constant folding with Calcite's executor; an expression it cannot evaluate at planning time
      * (e.g. a Weir function, or 1/0) is left for the generated code, which fails with the row.
      */
-    private static void reduceConstants(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
-        for (RexNode e : constExps) {
-            if (involvesFloat(e)) {
-                // Calcite folds FLOAT arithmetic in exact decimals; Flink computes it in Java floats at run time
-                reducedValues.add(e);
-                continue;
-            }
-            List<RexNode> one = new java.util.ArrayList<>();
-            try {
-                RexUtil.EXECUTOR.reduce(rexBuilder, List.of(e), one);
-                reducedValues.add(one.size() == 1 ? one.get(0) : e);
-            } catch (RuntimeException | LinkageError ex) {
-                reducedValues.add(e);
-            }
-        }
-    }
-
-    /** Whether {@code e} or any sub-expression has a 4-byte FLOAT type. */
-    private static boolean involvesFloat(RexNode e) {
-        boolean[] found = {false};
-        e.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
-            @Override
-            public Void visitCall(org.apache.calcite.rex.RexCall call) {
-                found[0] |= isFloat(call);
-                return super.visitCall(call);
-            }
-
-            @Override
-            public Void visitLiteral(org.apache.calcite.rex.RexLiteral literal) {
-                found[0] |= isFloat(literal);
-                return null;
-            }
-        });
-        return found[0];
-    }
-
-    private static boolean isFloat(RexNode node) {
-        org.apache.calcite.sql.type.SqlTypeName t = node.getType().getSqlTypeName();
-        return t == org.apache.calcite.sql.type.SqlTypeName.REAL || t == org.apache.calcite.sql.type.SqlTypeName.FLOAT;
-    }
-
     private static CalciteConnectionConfig connectionConfig() {
         Properties p = new Properties();
         p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
