@@ -101,7 +101,10 @@ public final class UnsupportedCheck {
             || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
             || node instanceof io.weir.planner.logical.LogicalRank
             || node instanceof io.weir.planner.logical.LogicalIntervalJoin
-            || node instanceof io.weir.planner.logical.LogicalOverAggregate;
+            || node instanceof io.weir.planner.logical.LogicalOverAggregate
+            || node instanceof io.weir.planner.logical.LogicalTemporalJoin
+            || node instanceof io.weir.planner.logical.LogicalUnnest
+            || node instanceof io.weir.planner.logical.LogicalSetOpAll;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 
