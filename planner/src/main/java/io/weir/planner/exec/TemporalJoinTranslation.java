@@ -44,7 +44,7 @@ final class TemporalJoinTranslation {
         Set<ImmutableBitSet> keys = props.uniqueKeys(right);
         if (keys == null || keys.isEmpty()) {
             throw new ValidationException("Temporal Table Join requires primary key in versioned table, but no"
-                + " primary key can be found. The versioned table is: " + PlanPrinter.describe(right.getInput(0)));
+                + " primary key can be found. The versioned table is: " + PlanPrinter.describe(leaf(right)));
         }
         if (!StreamPhysicalJoin.containsKey(keys, join.rightKeys())) {
             throw new ValidationException("Temporal Table Join requires the primary key of the versioned table in the"
@@ -57,6 +57,9 @@ final class TemporalJoinTranslation {
             TimeAttribute[] rt = props.timeAttributes(right);
             for (int i = 0; i < rt.length && rightTime < 0; i++) {
                 rightTime = rt[i] == TimeAttribute.ROWTIME ? i : -1;
+            }
+            if (rightTime < 0) {
+                rightTime = versionedViewRowtime(right);
             }
             if (rightTime < 0) {
                 throw new ValidationException("Event-Time Temporal Table Join requires both primary key and row time"
@@ -83,6 +86,41 @@ final class TemporalJoinTranslation {
         }
         return ProcTimeTemporalJoinOperator.factory(name, uid, type, leftKey, rightKey, keyType, j.leftType(),
             j.rightType(), condition, OperatorFactories.ttl(j.stateTtl()), zone);
+    }
+
+    /**
+     * The rowtime field of a versioned view: a deduplication keeping the last (or first) row per key
+     * by rowtime, possibly under projections. Its output is updating, so the planner no longer marks
+     * the field a time attribute, but each of its rows is a version starting at that time.
+     *
+     * @return the field's position in {@code rel}'s output, or -1
+     */
+    private static int versionedViewRowtime(RelNode rel) {
+        if (rel instanceof io.weir.planner.physical.StreamPhysicalExchange) {
+            return versionedViewRowtime(((io.weir.planner.physical.StreamPhysicalExchange) rel).getInput());
+        }
+        if (rel instanceof io.weir.planner.physical.StreamPhysicalRank) {
+            var rank = (io.weir.planner.physical.StreamPhysicalRank) rel;
+            return rank.dedupTime() == TimeAttribute.ROWTIME
+                ? rank.orderKey().getFieldCollations().get(0).getFieldIndex() : -1;
+        }
+        if (rel instanceof io.weir.planner.physical.StreamPhysicalCalc) {
+            var calc = (io.weir.planner.physical.StreamPhysicalCalc) rel;
+            int t = versionedViewRowtime(calc.getInput());
+            java.util.List<org.apache.calcite.rex.RexNode> projects = calc.projects();
+            for (int i = 0; i < projects.size() && t >= 0; i++) {
+                if (projects.get(i) instanceof org.apache.calcite.rex.RexInputRef
+                    && ((org.apache.calcite.rex.RexInputRef) projects.get(i)).getIndex() == t) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The first source below {@code rel}, to name the versioned table. */
+    private static RelNode leaf(RelNode rel) {
+        return rel.getInputs().isEmpty() ? rel : leaf(rel.getInput(0));
     }
 
     private static int[] toArray(java.util.List<Integer> l) {

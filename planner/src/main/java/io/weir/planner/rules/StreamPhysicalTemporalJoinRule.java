@@ -1,7 +1,5 @@
 package io.weir.planner.rules;
 
-import io.weir.planner.ValidationException;
-import io.weir.planner.logical.LogicalSourceScan;
 import io.weir.planner.logical.LogicalTemporalJoin;
 import io.weir.planner.physical.StreamPhysicalExchange;
 import io.weir.planner.physical.StreamPhysicalRel;
@@ -18,8 +16,8 @@ import java.util.List;
 
 /**
  * Converts a {@link LogicalTemporalJoin} into a {@link StreamPhysicalTemporalJoin}: the condition
- * splits into equi-keys (each input hash-exchanged on them; at least one is required, as in Flink)
- * and a residual condition.
+ * splits into equi-keys (each input hash-exchanged on them; {@link TemporalJoinRule} made sure there
+ * is one) and a residual condition.
  */
 public final class StreamPhysicalTemporalJoinRule extends ConverterRule {
     public static final StreamPhysicalTemporalJoinRule INSTANCE = new StreamPhysicalTemporalJoinRule(Config.INSTANCE
@@ -42,10 +40,6 @@ public final class StreamPhysicalTemporalJoinRule extends ConverterRule {
             : join.condition();
         RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), condition, leftKeys, rightKeys, filterNulls,
             residual);
-        if (leftKeys.isEmpty()) {
-            throw new ValidationException("Temporal table join requires an equality condition on fields of table ["
-                + tableName(join.getRight()) + "].");
-        }
         RexNode rest = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), residual);
         RelNode left = exchange(join.getLeft(), leftKeys);
         RelNode right = exchange(join.getRight(), rightKeys);
@@ -57,24 +51,5 @@ public final class StreamPhysicalTemporalJoinRule extends ConverterRule {
     private static RelNode exchange(RelNode input, List<Integer> keys) {
         RelNode physical = convert(input, input.getTraitSet().replace(StreamPhysicalRel.CONVENTION));
         return StreamPhysicalExchange.byKeys(physical, keys);
-    }
-
-    /** The versioned table's name, for messages: the first table scanned below {@code rel}. */
-    static String tableName(RelNode rel) {
-        RelNode n = rel.stripped();
-        if (n instanceof org.apache.calcite.plan.volcano.RelSubset) {
-            RelNode best = ((org.apache.calcite.plan.volcano.RelSubset) n).getOriginal();
-            n = best == null ? n : best;
-        }
-        if (n instanceof LogicalSourceScan) {
-            return String.join(".", ((LogicalSourceScan) n).getTable().getQualifiedName());
-        }
-        for (RelNode in : n.getInputs()) {
-            String name = tableName(in);
-            if (name != null) {
-                return name;
-            }
-        }
-        return null;
     }
 }

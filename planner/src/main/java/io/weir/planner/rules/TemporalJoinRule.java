@@ -4,6 +4,7 @@ import io.weir.planner.ValidationException;
 import io.weir.planner.logical.LogicalTemporalJoin;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Snapshot;
@@ -12,6 +13,9 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexNode;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Planner rule that turns {@code left JOIN right FOR SYSTEM_TIME AS OF left.t ON cond}, which Calcite
@@ -55,7 +59,37 @@ public final class TemporalJoinRule extends RelOptRule {
         RelNode left = correlate.getLeft();
         RexNode joinCondition = condition == null ? null : condition.accept(new CorrelationRewriter(
             correlate.getCorrelationId(), left, correlate.getRowType(), correlate.getCluster().getRexBuilder()));
+        checkEquiKeys(left, snapshot.getInput(), joinCondition);
         call.transformTo(new LogicalTemporalJoin(correlate.getCluster(), correlate.getTraitSet(), left,
             snapshot.getInput(), type, joinCondition, leftTime, correlate.getRowType()));
+    }
+
+    /** As in Flink, the condition must equate a left field with a right one (the key the versions are kept by). */
+    private static void checkEquiKeys(RelNode left, RelNode right, RexNode condition) {
+        List<Integer> leftKeys = new ArrayList<>();
+        List<Integer> rightKeys = new ArrayList<>();
+        if (condition != null) {
+            RelOptUtil.splitJoinCondition(left, right, condition, leftKeys, rightKeys, new ArrayList<>(),
+                new ArrayList<>());
+        }
+        if (leftKeys.isEmpty()) {
+            throw new ValidationException("Temporal table join requires an equality condition on fields of table ["
+                + tableName(right) + "].");
+        }
+    }
+
+    /** The versioned table's name, for messages: the first table scanned below {@code rel}. */
+    private static String tableName(RelNode rel) {
+        RelNode n = rel.stripped();
+        if (n instanceof org.apache.calcite.rel.core.TableScan) {
+            return String.join(".", n.getTable().getQualifiedName());
+        }
+        for (RelNode in : n.getInputs()) {
+            String name = tableName(in);
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return "";
     }
 }
