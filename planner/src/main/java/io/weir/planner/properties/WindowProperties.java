@@ -28,10 +28,10 @@ import org.apache.calcite.util.ImmutableBitSet;
 public record WindowProperties(WindowSpec window, ImmutableBitSet starts, ImmutableBitSet ends,
                                ImmutableBitSet times, RelNode origin) {
 
-    /** The window columns of {@code rel}, or null if it has no {@code window_start} and {@code window_end}. */
+    /** The window columns of {@code rel}, or null if it has none of them (or no window). */
     public static WindowProperties of(RelNode rel) {
         WindowProperties p = trace(rel.stripped());
-        return p == null || p.starts.isEmpty() || p.ends.isEmpty() ? null : p;
+        return p == null || (p.starts.isEmpty() && p.ends.isEmpty() && p.times.isEmpty()) ? null : p;
     }
 
     /** Whether two windows are the same kind and sizes (the time columns may differ). */
