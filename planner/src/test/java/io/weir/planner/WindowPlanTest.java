@@ -101,6 +101,21 @@ class WindowPlanTest {
             .expectPlan("window_after_interval_join");
     }
 
+    @Test
+    void whenWindowTopNFollowsAProctimeWindowAggregation_thenNotSupportedYet() {
+        f.sql("SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY c DESC) AS rn"
+            + " FROM (SELECT window_start, window_end, customer, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE orders,"
+            + " DESCRIPTOR(pt), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, customer)) WHERE rn <= 1")
+            .expectError("error_window_topn_proctime");
+    }
+
+    @Test
+    void whenSessionWindowJoin_thenNotSupportedYet() {
+        f.sql("SELECT L.id FROM (SELECT * FROM TABLE(SESSION(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND))) L"
+            + " JOIN (SELECT * FROM " + TUMBLE_SHIPMENTS + ") R ON L.window_start = R.window_start"
+            + " AND L.window_end = R.window_end AND L.id = R.order_id").expectError("error_window_join_session");
+    }
+
     private static <T extends OperatorSpec> T spec(PlannedQuery q, Class<T> type) {
         for (ExecNode n : q.execGraph().nodes()) {
             if (type.isInstance(n.spec())) {

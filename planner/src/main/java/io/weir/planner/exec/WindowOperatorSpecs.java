@@ -73,7 +73,14 @@ final class WindowOperatorSpecs {
         if (w == null) {
             throw new IllegalStateException("no window below " + input);
         }
-        return props.timeAttributes(w.origin().getInput(0))[w.window().timeIndex()];
+        RelNode origin = w.origin().getInput(0);
+        if (origin.getRowType().getFieldList().get(w.window().timeIndex()).getType().getSqlTypeName()
+            == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+            throw new ValidationException("not supported yet: a window join, window Top-N or window deduplication"
+                + " on windows of the TIMESTAMP_LTZ column '" + w.window().timeColumn() + "' (e.g. PROCTIME());"
+                + " use a TIMESTAMP rowtime column");
+        }
+        return props.timeAttributes(origin)[w.window().timeIndex()];
     }
 
     private static int[] toArray(List<Integer> list) {
