@@ -35,6 +35,7 @@ final class StreamOptimizer {
         rel = hep(rel, PlannerRules.TO_CALC);
         rel = hep(rel, PlannerRules.RANK);
         rel = hep(rel, PlannerRules.WINDOW);
+        rel = hep(rel, PlannerRules.WINDOW_OPERATORS);
         rel = hep(rel, PlannerRules.PROJECTION_PUSH_DOWN);
         UnsupportedCheck.check(rel);
         return (StreamPhysicalSink) physical(rel);

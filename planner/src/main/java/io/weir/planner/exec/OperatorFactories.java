@@ -143,6 +143,10 @@ final class OperatorFactories {
         if (unnestOrSetOp != null) {
             return unnestOrSetOp;
         }
+        OperatorFactory window = WindowOperatorFactories.create(spec, name, uid, codegen, zone);
+        if (window != null) {
+            return List.of(window);
+        }
         if (spec instanceof OperatorSpec.Values) {
             List<Row> rows = new ArrayList<>();
             for (List<Object> r : ((OperatorSpec.Values) spec).rows()) {

@@ -186,4 +186,43 @@ public sealed interface OperatorSpec {
      */
     record SetOpAll(boolean intersect, Duration stateTtl, RowType outputType) implements OperatorSpec {
     }
+
+    /**
+     * Window assignment of a windowing TVF: each row once per window of {@code window} containing it
+     * ({@code rowtime}: by the time field, else by the clock), with window_start, window_end and
+     * window_time appended. Insert-only.
+     */
+    record WindowTableFunction(RowType inputType, WindowSpec window, boolean rowtime, RowType outputType)
+        implements OperatorSpec {
+    }
+
+    /**
+     * Window Top-N keyed by {@code partitionKey} (without the window fields): per window (its end in
+     * field {@code windowEndIndex}) ranks like {@link Rank} and emits the ranks in range as +I when the
+     * window closes (watermark if {@code rowtime}, else clock).
+     */
+    record WindowRank(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
+                      org.apache.calcite.rel.RelCollation orderKey, String rankType, long rankStart, long rankEnd,
+                      boolean outputRankNumber, int windowEndIndex, boolean rowtime, RowType outputType)
+        implements OperatorSpec {
+    }
+
+    /**
+     * Window deduplication keyed by {@code key}: per window (end in field {@code windowEndIndex}) keeps
+     * the first or last row by the rowtime in field {@code timeIndex}, emitted as +I when the watermark
+     * passes the window end.
+     */
+    record WindowDeduplicate(RowType inputType, int[] key, int timeIndex, int windowEndIndex, boolean keepLast,
+                             RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * The window join: like {@link IntervalJoin} with the window-end fields of each side instead of
+     * time bounds; {@code rowtime} fires windows on the watermark, else on the clock. Insert-only.
+     */
+    record WindowJoin(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                      RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                      int leftWindowEndIndex, int rightWindowEndIndex, boolean rowtime, RowType outputType)
+        implements OperatorSpec {
+    }
 }

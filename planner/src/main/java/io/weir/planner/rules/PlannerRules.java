@@ -78,6 +78,15 @@ public final class PlannerRules {
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE);
 
+    /**
+     * Windowing TVFs that no window aggregation absorbed become window assignment; ranks partitioned by
+     * a window and joins on two windows become window Top-N / deduplication and window joins.
+     */
+    public static final List<RelOptRule> WINDOW_OPERATORS = List.of(
+        WindowTableFunctionRule.INSTANCE,
+        WindowRankRule.INSTANCE,
+        WindowJoinRule.INSTANCE);
+
     /** Projection push-down through watermark assigners into source scans. */
     public static final List<RelOptRule> PROJECTION_PUSH_DOWN = List.of(
         AggregateInputNarrowRule.INSTANCE,
@@ -98,6 +107,9 @@ public final class PlannerRules {
         StreamPhysicalJoinRule.INTERVAL,
         StreamPhysicalRankRule.INSTANCE,
         StreamPhysicalOverAggregateRule.INSTANCE,
+        StreamPhysicalWindowTableFunctionRule.INSTANCE,
+        StreamPhysicalWindowRankRule.INSTANCE,
+        StreamPhysicalWindowJoinRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalTemporalJoinRule.INSTANCE,
         StreamPhysicalUnnestRule.INSTANCE,

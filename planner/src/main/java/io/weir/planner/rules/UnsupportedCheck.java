@@ -85,8 +85,9 @@ public final class UnsupportedCheck {
         }
         if (node instanceof TableFunctionScan) {
             if (WindowAggregateRule.windowFunction(node) != null) {
-                return "not supported yet: a windowing TVF that is not followed by an aggregation grouped by "
-                    + "window_start and window_end (window Top-N, window joins and plain window assignment come later)";
+                return "not supported yet: a SESSION windowing TVF that is not followed by an aggregation grouped by "
+                    + "window_start and window_end, and windowing TVFs over a TIMESTAMP_LTZ time column (e.g. "
+                    + "PROCTIME()) that are not followed by one";
             }
             return "not supported yet: table function " + ((TableFunctionScan) node).getCall();
         }
@@ -104,7 +105,10 @@ public final class UnsupportedCheck {
             || node instanceof io.weir.planner.logical.LogicalOverAggregate
             || node instanceof io.weir.planner.logical.LogicalTemporalJoin
             || node instanceof io.weir.planner.logical.LogicalUnnest
-            || node instanceof io.weir.planner.logical.LogicalSetOpAll;
+            || node instanceof io.weir.planner.logical.LogicalSetOpAll
+            || node instanceof io.weir.planner.logical.LogicalWindowTableFunction
+            || node instanceof io.weir.planner.logical.LogicalWindowRank
+            || node instanceof io.weir.planner.logical.LogicalWindowJoin;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 
