@@ -71,6 +71,17 @@ class CorrelatePlanTest {
     }
 
     @Test
+    void whenSnapshotIsNotPartOfAJoin_thenRefusedNamingTheTemporalJoin() {
+        f.sql("SELECT currency FROM rates FOR SYSTEM_TIME AS OF TIMESTAMP '2024-01-01 00:00:00'")
+            .expectError("temporal_join_error_snapshot_without_join");
+    }
+
+    @Test
+    void whenUnnestIsNotCorrelated_thenRefused() {
+        f.sql("SELECT x FROM UNNEST(ARRAY[1, 2]) AS t(x)").expectError("unnest_error_uncorrelated");
+    }
+
+    @Test
     void shouldPlanCrossJoinUnnestWithOrdinalityChained() {
         f.sql("SELECT c.id, t.tag, t.pos FROM carts AS c CROSS JOIN UNNEST(c.tags) WITH ORDINALITY AS t(tag, pos)")
             .expectPlan("unnest_array_with_ordinality");
