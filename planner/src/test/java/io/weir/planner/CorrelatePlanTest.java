@@ -100,6 +100,12 @@ class CorrelatePlanTest {
     }
 
     @Test
+    void whenUnnestInputIsAnUpsertStream_thenRefused() {
+        f.sql("SELECT id, x FROM upsert_orders CROSS JOIN UNNEST(ARRAY[amount, 2 * amount]) AS t(x)")
+            .expectError("unnest_error_upsert_input");
+    }
+
+    @Test
     void shouldPlanIntersectAllOfInsertOnlyInputsAsInsertOnly() {
         f.sql("SELECT customer FROM orders INTERSECT ALL SELECT url FROM clicks").expectPlan("set_op_intersect_all");
     }
