@@ -28,7 +28,8 @@ final class StreamOptimizer {
     }
 
     StreamPhysicalSink optimize(RelNode logicalSink) {
-        RelNode rel = decorrelate(hep(logicalSink, PlannerRules.SUBQUERY_REMOVAL));
+        RelNode rel = hep(logicalSink, PlannerRules.CORRELATE_AND_SET_OPS);
+        rel = decorrelate(hep(rel, PlannerRules.SUBQUERY_REMOVAL));
         rel = hep(rel, PlannerRules.OVER);
         rel = hep(rel, PlannerRules.LOGICAL_REWRITE);
         rel = hep(rel, PlannerRules.TO_CALC);

@@ -157,6 +157,36 @@ public sealed interface OperatorSpec {
                 int[] primaryKey, ChangelogMode inputMode, RowType outputType, List<String> partitionKeys)
         implements OperatorSpec {
     }
+
+    /**
+     * The temporal join: keyed by {@code leftKeys}/{@code rightKeys} (the right keys contain the
+     * versioned table's primary key); {@code condition} the residual over {@code left ++ right} (null
+     * for none). {@code rowtime}: event time, the left row's time in {@code leftTimeIndex} and the
+     * version's in {@code rightTimeIndex}; else processing time (latest version, {@code stateTtl}).
+     * Insert-only in (left) and out.
+     */
+    record TemporalJoin(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                        RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                        boolean rowtime, int leftTimeIndex, int rightTimeIndex, Duration stateTtl,
+                        RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * UNNEST of the collection in input field {@code collectionIndex}: {@code elementKind} VALUE, ROW
+     * or MAP_ENTRY ({@code UnnestOperator.ElementKind}) with {@code elementArity} output fields, then
+     * the ordinality if {@code withOrdinality}; {@code outer} pads rows with no element. Keeps row kinds.
+     */
+    record Unnest(RowType inputType, int collectionIndex, String elementKind, int elementArity,
+                  boolean withOrdinality, boolean outer, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * INTERSECT ALL ({@code intersect}) or EXCEPT ALL keyed by all fields of {@code outputType}; the
+     * input rows are those fields plus the side (INTEGER, 0 left, 1 right). Emits +I/-D.
+     */
+    record SetOpAll(boolean intersect, Duration stateTtl, RowType outputType) implements OperatorSpec {
+    }
+
     /**
      * Window assignment of a windowing TVF: each row once per window of {@code window} containing it
      * ({@code rowtime}: by the time field, else by the clock), with window_start, window_end and

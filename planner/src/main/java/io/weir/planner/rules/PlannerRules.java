@@ -10,6 +10,15 @@ public final class PlannerRules {
     private PlannerRules() {
     }
 
+    /**
+     * Before anything else: temporal joins ({@code FOR SYSTEM_TIME AS OF}) and {@code UNNEST}, which
+     * Calcite expresses as correlations, and {@code INTERSECT ALL} / {@code EXCEPT ALL} get their own nodes.
+     */
+    public static final List<RelOptRule> CORRELATE_AND_SET_OPS = List.of(
+        TemporalJoinRule.INSTANCE,
+        UnnestRule.INSTANCE,
+        SetOpAllRule.INSTANCE);
+
     /** Subqueries become joins or correlates (refused later if they remain). */
     public static final List<RelOptRule> SUBQUERY_REMOVAL = List.of(
         CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
@@ -102,5 +111,8 @@ public final class PlannerRules {
         StreamPhysicalWindowRankRule.INSTANCE,
         StreamPhysicalWindowJoinRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
+        StreamPhysicalTemporalJoinRule.INSTANCE,
+        StreamPhysicalUnnestRule.INSTANCE,
+        StreamPhysicalSetOpAllRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
 }

@@ -103,6 +103,9 @@ public final class UnsupportedCheck {
             || node instanceof io.weir.planner.logical.LogicalRank
             || node instanceof io.weir.planner.logical.LogicalIntervalJoin
             || node instanceof io.weir.planner.logical.LogicalOverAggregate
+            || node instanceof io.weir.planner.logical.LogicalTemporalJoin
+            || node instanceof io.weir.planner.logical.LogicalUnnest
+            || node instanceof io.weir.planner.logical.LogicalSetOpAll
             || node instanceof io.weir.planner.logical.LogicalWindowTableFunction
             || node instanceof io.weir.planner.logical.LogicalWindowRank
             || node instanceof io.weir.planner.logical.LogicalWindowJoin;
