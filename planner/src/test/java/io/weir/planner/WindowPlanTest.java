@@ -102,11 +102,11 @@ class WindowPlanTest {
     }
 
     @Test
-    void whenWindowTopNFollowsAProctimeWindowAggregation_thenNotSupportedYet() {
+    void shouldPlanWindowTopNAfterAProctimeWindowAggregation() {
         f.sql("SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY c DESC) AS rn"
             + " FROM (SELECT window_start, window_end, customer, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE orders,"
             + " DESCRIPTOR(pt), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, customer)) WHERE rn <= 1")
-            .expectError("error_window_topn_proctime");
+            .expectPlan("window_topn_proctime");
     }
 
     @Test

@@ -190,9 +190,11 @@ public sealed interface OperatorSpec {
     /**
      * Window assignment of a windowing TVF: each row once per window of {@code window} containing it
      * ({@code rowtime}: by the time field, else by the clock), with window_start, window_end and
-     * window_time appended. Insert-only.
+     * window_time appended. Insert-only. {@code ltz} (here and in the window specs below): the time
+     * column is a {@code TIMESTAMP_LTZ}, so windows align to the session time zone and window_start /
+     * window_end are local wall-clock times.
      */
-    record WindowTableFunction(RowType inputType, WindowSpec window, boolean rowtime, RowType outputType)
+    record WindowTableFunction(RowType inputType, WindowSpec window, boolean rowtime, boolean ltz, RowType outputType)
         implements OperatorSpec {
     }
 
@@ -203,7 +205,7 @@ public sealed interface OperatorSpec {
      */
     record WindowRank(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
                       org.apache.calcite.rel.RelCollation orderKey, String rankType, long rankStart, long rankEnd,
-                      boolean outputRankNumber, int windowEndIndex, boolean rowtime, RowType outputType)
+                      boolean outputRankNumber, int windowEndIndex, boolean rowtime, boolean ltz, RowType outputType)
         implements OperatorSpec {
     }
 
@@ -213,7 +215,7 @@ public sealed interface OperatorSpec {
      * passes the window end.
      */
     record WindowDeduplicate(RowType inputType, int[] key, int timeIndex, int windowEndIndex, boolean keepLast,
-                             RowType outputType) implements OperatorSpec {
+                             boolean ltz, RowType outputType) implements OperatorSpec {
     }
 
     /**
@@ -222,7 +224,8 @@ public sealed interface OperatorSpec {
      */
     record WindowJoin(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
                       RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
-                      int leftWindowEndIndex, int rightWindowEndIndex, boolean rowtime, RowType outputType)
+                      int leftWindowEndIndex, int rightWindowEndIndex, boolean rowtime, boolean ltz,
+                      RowType outputType)
         implements OperatorSpec {
     }
 }

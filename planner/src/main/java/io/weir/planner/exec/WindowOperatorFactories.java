@@ -23,20 +23,22 @@ final class WindowOperatorFactories {
     static OperatorFactory create(OperatorSpec spec, String name, String uid, CodeGenerator codegen, ZoneId zone) {
         if (spec instanceof OperatorSpec.WindowTableFunction) {
             OperatorSpec.WindowTableFunction w = (OperatorSpec.WindowTableFunction) spec;
-            return WindowTableFunctionOperator.factory(name, uid, assigner(w.window()), w.window().timeIndex(),
-                w.rowtime());
+            SliceAssigner assigner = assigner(w.window());
+            return WindowTableFunctionOperator.factory(name, uid, w.ltz() ? assigner.withShiftTimeZone(zone) : assigner,
+                w.window().timeIndex(), w.rowtime());
         }
         if (spec instanceof OperatorSpec.WindowRank) {
             OperatorSpec.WindowRank r = (OperatorSpec.WindowRank) spec;
             return WindowTopNOperator.factory(name, uid, KeySelector.ofFields(r.partitionKey()),
                 r.inputType().project(r.partitionKey()), r.inputType(),
                 codegen.comparator(r.calciteInputType(), r.orderKey()), RankType.valueOf(r.rankType()), r.rankStart(),
-                r.rankEnd(), r.outputRankNumber(), r.windowEndIndex(), r.rowtime(), zone);
+                r.rankEnd(), r.outputRankNumber(), r.windowEndIndex(), r.rowtime(), zone, shift(r.ltz(), zone));
         }
         if (spec instanceof OperatorSpec.WindowDeduplicate) {
             OperatorSpec.WindowDeduplicate d = (OperatorSpec.WindowDeduplicate) spec;
             return WindowDeduplicateOperator.factory(name, uid, KeySelector.ofFields(d.key()),
-                d.inputType().project(d.key()), d.inputType(), d.timeIndex(), d.windowEndIndex(), d.keepLast());
+                d.inputType().project(d.key()), d.inputType(), d.timeIndex(), d.windowEndIndex(), d.keepLast(),
+                shift(d.ltz(), zone));
         }
         if (spec instanceof OperatorSpec.WindowJoin) {
             OperatorSpec.WindowJoin j = (OperatorSpec.WindowJoin) spec;
@@ -45,9 +47,14 @@ final class WindowOperatorFactories {
             return WindowJoinOperator.factory(name, uid, JoinType.valueOf(j.joinType()),
                 KeySelector.ofFields(j.leftKeys()), KeySelector.ofFields(j.rightKeys()),
                 j.leftType().project(j.leftKeys()), j.leftType(), j.rightType(), j.leftWindowEndIndex(),
-                j.rightWindowEndIndex(), j.rowtime(), condition, zone);
+                j.rightWindowEndIndex(), j.rowtime(), condition, zone, shift(j.ltz(), zone));
         }
         return null;
+    }
+
+    /** The zone a window's ends are local to: the session's for TIMESTAMP_LTZ windows, else UTC (epoch). */
+    private static ZoneId shift(boolean ltz, ZoneId zone) {
+        return ltz ? zone : java.time.ZoneOffset.UTC;
     }
 
     private static SliceAssigner assigner(WindowSpec w) {

@@ -29,7 +29,7 @@ final class WindowOperatorSpecs {
             RelNode input = node.getInput(0);
             WindowSpec w = ((StreamPhysicalWindowTableFunction) node).window();
             return new OperatorSpec.WindowTableFunction(RelTypes.toRowType(input.getRowType()), w,
-                props.timeAttributes(input)[w.timeIndex()] == TimeAttribute.ROWTIME, out);
+                props.timeAttributes(input)[w.timeIndex()] == TimeAttribute.ROWTIME, isLtz(input, w), out);
         }
         if (node instanceof StreamPhysicalWindowRank) {
             return rank((StreamPhysicalWindowRank) node, props, out);
@@ -44,13 +44,14 @@ final class WindowOperatorSpecs {
         RelNode input = r.getInput();
         RowType in = RelTypes.toRowType(input.getRowType());
         boolean rowtime = windowTime(input, props) == TimeAttribute.ROWTIME;
+        boolean ltz = isLtz(input);
         int[] key = r.partitionKey().toArray();
         if (r.deduplicate() && rowtime) {
             return new OperatorSpec.WindowDeduplicate(in, key, r.orderKey().getFieldCollations().get(0).getFieldIndex(),
-                r.windowEnd(), r.keepLast(), out);
+                r.windowEnd(), r.keepLast(), ltz, out);
         }
         return new OperatorSpec.WindowRank(in, input.getRowType(), key, r.orderKey(), r.kind().name(), r.rankStart(),
-            r.rankEnd(), r.outputRankNumber(), r.windowEnd(), rowtime, out);
+            r.rankEnd(), r.outputRankNumber(), r.windowEnd(), rowtime, ltz, out);
     }
 
     private static OperatorSpec join(StreamPhysicalWindowJoin j, PhysicalProperties props, RowType out) {
@@ -64,7 +65,7 @@ final class WindowOperatorSpecs {
         return new OperatorSpec.WindowJoin(j.joinType().name(), RelTypes.toRowType(j.getLeft().getRowType()),
             RelTypes.toRowType(j.getRight().getRowType()), j.getLeft().getRowType(), j.getRight().getRowType(),
             toArray(j.leftKeys()), toArray(j.rightKeys()), j.condition(), j.leftWindowEnd(), j.rightWindowEnd(),
-            left == TimeAttribute.ROWTIME, out);
+            left == TimeAttribute.ROWTIME, isLtz(j.getLeft()), out);
     }
 
     /** The time attribute the window of {@code input} was assigned by. */
@@ -73,14 +74,18 @@ final class WindowOperatorSpecs {
         if (w == null) {
             throw new IllegalStateException("no window below " + input);
         }
-        RelNode origin = w.origin().getInput(0);
-        if (origin.getRowType().getFieldList().get(w.window().timeIndex()).getType().getSqlTypeName()
-            == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
-            throw new ValidationException("not supported yet: a window join, window Top-N or window deduplication"
-                + " on windows of the TIMESTAMP_LTZ column '" + w.window().timeColumn() + "' (e.g. PROCTIME());"
-                + " use a TIMESTAMP rowtime column");
-        }
-        return props.timeAttributes(origin)[w.window().timeIndex()];
+        return props.timeAttributes(w.origin().getInput(0))[w.window().timeIndex()];
+    }
+
+    /** Whether the window of {@code input} is over a {@code TIMESTAMP_LTZ} column (its ends are local times). */
+    private static boolean isLtz(RelNode input) {
+        WindowProperties w = WindowProperties.of(input);
+        return isLtz(w.origin().getInput(0), w.window());
+    }
+
+    private static boolean isLtz(RelNode windowInput, WindowSpec w) {
+        return windowInput.getRowType().getFieldList().get(w.timeIndex()).getType().getSqlTypeName()
+            == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -87,8 +87,8 @@ public final class UnsupportedCheck {
         if (node instanceof TableFunctionScan) {
             if (WindowAggregateRule.windowFunction(node) != null) {
                 return "not supported yet: a SESSION windowing TVF that is not followed by an aggregation grouped by "
-                    + "window_start and window_end, and windowing TVFs over a TIMESTAMP_LTZ time column (e.g. "
-                    + "PROCTIME()) that are not followed by one";
+                    + "window_start and window_end (window joins, window Top-N and window deduplication take TUMBLE,"
+                    + " HOP and CUMULATE windows)";
             }
             return "not supported yet: table function " + ((TableFunctionScan) node).getCall();
         }

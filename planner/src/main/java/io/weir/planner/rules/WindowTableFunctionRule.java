@@ -8,14 +8,12 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Planner rule that turns a windowing TVF call that no window aggregation absorbed
- * ({@code TUMBLE}, {@code HOP}, {@code CUMULATE} over a {@code TIMESTAMP} time column) into a
+ * ({@code TUMBLE}, {@code HOP}, {@code CUMULATE}) into a
  * {@link LogicalWindowTableFunction}, the input of window joins, window Top-N and window
- * deduplication. {@code SESSION} windows and {@code TIMESTAMP_LTZ} time columns stay TVF calls
- * (refused by {@link UnsupportedCheck}).
+ * deduplication. {@code SESSION} windows stay TVF calls (refused by {@link UnsupportedCheck}).
  */
 public final class WindowTableFunctionRule extends RelOptRule {
     public static final WindowTableFunctionRule INSTANCE = new WindowTableFunctionRule();
@@ -34,10 +32,6 @@ public final class WindowTableFunctionRule extends RelOptRule {
         }
         RelNode input = scan.getInputs().get(0);
         WindowSpec spec = WindowAggregateRule.windowSpec((RexCall) scan.getCall(), input);
-        if (input.getRowType().getFieldList().get(spec.timeIndex()).getType().getSqlTypeName()
-            != SqlTypeName.TIMESTAMP) {
-            return;
-        }
         call.transformTo(new LogicalWindowTableFunction(scan.getCluster(), scan.getTraitSet(), input, spec,
             scan.getRowType()));
     }

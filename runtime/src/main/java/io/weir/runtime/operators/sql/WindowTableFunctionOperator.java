@@ -12,8 +12,10 @@ import java.util.Objects;
  * Window assignment of a windowing TVF ({@code TUMBLE}, {@code HOP}, {@code CUMULATE}) that is not
  * followed by a window aggregation (window join, window Top-N, window deduplication, or plain
  * {@code SELECT * FROM TABLE(TUMBLE(...))}): emits each input row once per window containing it,
- * as {@code row ++ [window_start, window_end, window_time]} ({@code window_time = window_end - 1},
- * all epoch millis), keeping the row kind (insert-only in practice). Stateless; watermarks pass
+ * as {@code row ++ [window_start, window_end, window_time]} ({@code window_time} the window's last
+ * millisecond; for a {@code TIMESTAMP_LTZ} time attribute the assigner is shifted to the session time
+ * zone, so start and end are local wall-clock millis and {@code window_time} the instant), keeping
+ * the row kind (insert-only in practice). Stateless; watermarks pass
  * through; rows are never judged late here (the windowed operators after it drop them).
  *
  * <p>Event time: the window is found from field {@code timeIndex}; a row whose time is NULL is
@@ -66,17 +68,17 @@ public final class WindowTableFunctionOperator implements OneInputStreamOperator
         long slice = assigner.assignSliceEnd(time);
         long last = assigner.lastWindowEnd(slice);
         for (long end = assigner.firstWindowEnd(slice); end <= last; end = assigner.nextWindowEnd(end)) {
-            output.collect(withWindow(row, assigner.windowStart(end), end));
+            output.collect(withWindow(row, assigner.windowStart(end), end, assigner.triggerTime(end)));
         }
     }
 
-    private static Row withWindow(Row row, long start, long end) {
+    private static Row withWindow(Row row, long start, long end, long windowTime) {
         int n = row.arity();
         Object[] f = new Object[n + 3];
         System.arraycopy(row.fields(), 0, f, 0, n);
         f[n] = start;
         f[n + 1] = end;
-        f[n + 2] = end - 1;
+        f[n + 2] = windowTime;
         return new Row(row.getKind(), f);
     }
 }

@@ -271,7 +271,8 @@ public final class IntervalJoinOperator implements TwoInputStreamOperator {
         if (!isRowtime || watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE) {
             return watermark;
         }
-        return watermark - outputDelay(lowerBound, upperBound);
+        long delay = outputDelay(lowerBound, upperBound);
+        return watermark < Long.MIN_VALUE + delay ? Long.MIN_VALUE : watermark - delay;
     }
 
     /**
