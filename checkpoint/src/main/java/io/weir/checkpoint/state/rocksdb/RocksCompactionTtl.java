@@ -18,6 +18,9 @@ import io.weir.checkpoint.state.backend.StateMeta;
  * <p>Compaction follows the wall clock whatever time provider the state uses: with a manual test
  * clock, entries may be compacted away although that clock says they are live (reads still decide
  * visibility by the configured clock, so they are never returned after they expire).
+ *
+ * <p>Limit inherited from RocksDB: the write time is a signed 32-bit count of seconds, so TtlDB
+ * values written after January 2038 will not read back; a later RocksDB release must widen it.
  */
 final class RocksCompactionTtl {
 
