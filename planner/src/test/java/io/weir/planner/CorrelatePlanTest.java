@@ -71,6 +71,17 @@ class CorrelatePlanTest {
     }
 
     @Test
+    void whenSnapshotIsNotPartOfAJoin_thenRefusedNamingTheTemporalJoin() {
+        f.sql("SELECT currency FROM rates FOR SYSTEM_TIME AS OF TIMESTAMP '2024-01-01 00:00:00'")
+            .expectError("temporal_join_error_snapshot_without_join");
+    }
+
+    @Test
+    void whenUnnestIsNotCorrelated_thenRefused() {
+        f.sql("SELECT x FROM UNNEST(ARRAY[1, 2]) AS t(x)").expectError("unnest_error_uncorrelated");
+    }
+
+    @Test
     void shouldPlanCrossJoinUnnestWithOrdinalityChained() {
         f.sql("SELECT c.id, t.tag, t.pos FROM carts AS c CROSS JOIN UNNEST(c.tags) WITH ORDINALITY AS t(tag, pos)")
             .expectPlan("unnest_array_with_ordinality");
@@ -86,6 +97,12 @@ class CorrelatePlanTest {
     void shouldPlanUnnestOfAnUpdatingInputKeepingItsChangelog() {
         f.sql("SELECT customer, x FROM (SELECT customer, SUM(amount) AS s FROM orders GROUP BY customer) AS t"
             + " CROSS JOIN UNNEST(ARRAY[t.s, t.s * 2]) AS u(x)").expectPlan("unnest_updating_input");
+    }
+
+    @Test
+    void whenUnnestInputIsAnUpsertStream_thenRefused() {
+        f.sql("SELECT id, x FROM upsert_orders CROSS JOIN UNNEST(ARRAY[amount, 2 * amount]) AS t(x)")
+            .expectError("unnest_error_upsert_input");
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class StreamPhysicalUnnest extends SingleRel implements StreamPhysi
 
     @Override
     public ChangelogMode changelogMode(List<ChangelogMode> inputModes, boolean updateBeforeRequired) {
+        io.weir.planner.properties.ChangelogModes.checkRetracting(inputModes.get(0), this);
         return inputModes.get(0);
     }
 

@@ -69,11 +69,12 @@ public final class UnsupportedCheck {
             return "not supported yet: INTERSECT ALL and EXCEPT ALL in streaming queries; use INTERSECT / EXCEPT";
         }
         if (node instanceof org.apache.calcite.rel.core.Uncollect) {
-            return "not supported yet: UNNEST in streaming queries";
+            return "not supported yet: UNNEST other than CROSS JOIN UNNEST(t.c) or LEFT JOIN UNNEST(t.c) ON TRUE"
+                + " (for constant rows use VALUES)";
         }
         if (node instanceof org.apache.calcite.rel.core.Snapshot) {
-            return "not supported yet: temporal joins (FOR SYSTEM_TIME AS OF); a regular join on the key works but"
-                + " keeps both inputs (set table.exec.state.ttl)";
+            return "not supported yet: FOR SYSTEM_TIME AS OF outside a temporal join; use"
+                + " 'left JOIN versioned FOR SYSTEM_TIME AS OF left.time_attribute ON left.k = versioned.k'";
         }
         if (node instanceof Match) {
             return "not supported yet: MATCH_RECOGNIZE";

@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code input ++ element fields [++ ordinality]}, each with the input row's kind (so retractions of
  * an updating input retract exactly the rows its insertion produced). Stateless, chained.
  *
- * <p>An element is, by {@link ElementKind}: an {@code ARRAY}/{@code MULTISET} element (one field),
+ * <p>An element is, by {@link ElementKind}: an {@code ARRAY}/{@code MULTISET} element (one field; a
+ * MULTISET held as a {@code Map} of element to count gives each element count times),
  * an {@code ARRAY<ROW<...>>} element expanded into its fields (a NULL element gives NULL fields), or
  * a {@code MAP} entry (key, value). The ordinality (INTEGER) counts from 1. A NULL or empty
  * collection produces no row, or, when {@code outer}, the input row padded with NULLs.
@@ -73,9 +74,16 @@ public final class UnnestOperator implements OneInputStreamOperator {
     public void processElement(Row row) {
         Object collection = row.getField(collectionIndex);
         int emitted = 0;
-        if (collection instanceof Map) {
+        if (collection instanceof Map && kind == ElementKind.MAP_ENTRY) {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) collection).entrySet()) {
                 emit(row, e, ++emitted);
+            }
+        } else if (collection instanceof Map) {
+            // a MULTISET: element -> number of occurrences
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) collection).entrySet()) {
+                for (int i = ((Number) e.getValue()).intValue(); i > 0; i--) {
+                    emit(row, e.getKey(), ++emitted);
+                }
             }
         } else if (collection instanceof Collection) {
             for (Object element : (Collection<?>) collection) {

@@ -64,6 +64,16 @@ class UnnestOperatorTest {
     }
 
     @Test
+    void shouldRepeatMultisetElementsByTheirCount() throws Exception {
+        Map<String, Integer> multiset = new LinkedHashMap<>();
+        multiset.put("a", 2);
+        multiset.put("b", 1);
+        OperatorFactory f = UnnestOperator.factory("u", "u", 0, 1, 1, ElementKind.VALUE, true, false);
+        assertEquals(List.of("+I[{a=2, b=1}, a, 1]", "+I[{a=2, b=1}, a, 2]", "+I[{a=2, b=1}, b, 3]"),
+            run(f, Row.of(multiset)));
+    }
+
+    @Test
     void whenElementArityDoesNotFitTheKind_thenConstructionFails() {
         assertThrows(IllegalArgumentException.class, () -> new UnnestOperator(0, 1, 3, ElementKind.MAP_ENTRY, false, false));
     }
