@@ -70,6 +70,31 @@ final class RecordWriterOutput implements WatermarkStatusOutput {
         }
     }
 
+    /**
+     * Sends {@code event} ahead of all queued output on every channel of every edge (an unaligned
+     * barrier). Returns per edge, per channel, the rows it overtook.
+     */
+    List<List<List<Row>>> broadcastPriority(StreamEvent event) {
+        List<List<List<Row>>> overtaken = new java.util.ArrayList<>(writers.length);
+        for (ChannelWriter w : writers) {
+            overtaken.add(w.broadcastPriorityEvent(event));
+        }
+        return overtaken;
+    }
+
+    /** Sends restored output channel state on channel {@code channel} of edge {@code edge}, before any new output. */
+    void replay(int edge, int channel, List<Row> rows) {
+        if (edge >= writers.length || channel >= writers[edge].numberOfChannels()) {
+            throw new IllegalStateException("not supported yet: restoring in-flight output of an unaligned checkpoint "
+                + "into a job whose edges or parallelism changed (output " + edge + ", channel " + channel + ")");
+        }
+        try {
+            writers[edge].replay(channel, rows);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
     void flushIfOlderThan(long deadlineNanos) throws InterruptedException {
         for (ChannelWriter w : writers) {
             w.flushIfOlderThan(deadlineNanos);

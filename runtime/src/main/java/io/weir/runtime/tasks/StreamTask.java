@@ -1,6 +1,13 @@
 package io.weir.runtime.tasks;
 
+import io.weir.checkpoint.CheckpointingOptions;
+import io.weir.checkpoint.barrier.AlignmentMetrics;
+import io.weir.checkpoint.barrier.BarrierHandlingMode;
+import io.weir.checkpoint.barrier.ChannelStateReader;
+import io.weir.checkpoint.barrier.ChannelStateWriter;
 import io.weir.checkpoint.config.Configuration;
+import io.weir.checkpoint.CheckpointingOptions.CheckpointingMode;
+import io.weir.checkpoint.metadata.ChannelStateHandle;
 import io.weir.checkpoint.state.StateBackend;
 import io.weir.runtime.RuntimeOptions;
 import io.weir.runtime.data.Row;
@@ -8,6 +15,7 @@ import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.Partitioner;
 import io.weir.runtime.io.Batch;
 import io.weir.runtime.io.Channel;
+import io.weir.runtime.io.ChannelStateRows;
 import io.weir.runtime.io.ChannelWriter;
 import io.weir.runtime.io.CheckpointBarrier;
 import io.weir.runtime.io.EndOfData;
@@ -69,7 +77,10 @@ public final class StreamTask implements Runnable, OperatorHost {
     private final RecordWriterOutput tail;
     private final WatermarkValve[] valves;
     private final boolean[] inputIdle;
-    private final BarrierAligner aligner;
+    private final BarrierHandlingMode barrierMode;
+    private final boolean interruptibleTimers;
+    private final BarrierInput barriers;
+    private PendingCheckpoint pendingCheckpoint;
     private volatile boolean canceled;
     private volatile Thread thread;
     private boolean inputEnded;
@@ -129,7 +140,47 @@ public final class StreamTask implements Runnable, OperatorHost {
             valves[1 - gate.inputOf(c)].onEnd(c); // each valve combines only its own input's channels
         }
         this.inputIdle = new boolean[2];
-        this.aligner = gate == null ? null : new BarrierAligner(gate);
+        this.barrierMode = barrierMode(conf, gate);
+        this.interruptibleTimers = barrierMode != BarrierHandlingMode.ALIGNED && barrierMode != BarrierHandlingMode.AT_LEAST_ONCE
+            && conf.get(CheckpointingOptions.ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS);
+        this.barriers = gate == null ? null : new BarrierInput(this, gate, mailbox, env.scheduler(), barrierMode,
+            conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).toMillis());
+    }
+
+    /**
+     * The barrier handling of this task: {@code execution.checkpointing.mode}, {@code .unaligned.enabled}
+     * and {@code .aligned-checkpoint-timeout}; aligned when an input or output edge does not support
+     * unaligned checkpoints (pointwise or broadcast, as in Flink) unless {@code .unaligned.forced}.
+     */
+    private BarrierHandlingMode barrierMode(Configuration conf, InputGate gate) {
+        if (conf.get(CheckpointingOptions.MODE) != CheckpointingMode.EXACTLY_ONCE) {
+            return BarrierHandlingMode.AT_LEAST_ONCE;
+        }
+        if (!conf.get(CheckpointingOptions.ENABLE_UNALIGNED)) {
+            return BarrierHandlingMode.ALIGNED;
+        }
+        if (!conf.get(CheckpointingOptions.FORCE_UNALIGNED)) {
+            for (OutputSpec o : outputSpecs) {
+                if (!supportsUnaligned(o.partitioner.kind())) {
+                    return BarrierHandlingMode.ALIGNED;
+                }
+            }
+            if (gate != null && gate.hasUnalignedUnsupportedChannel()) {
+                return BarrierHandlingMode.ALIGNED;
+            }
+        }
+        return conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).isZero() ? BarrierHandlingMode.UNALIGNED
+            : BarrierHandlingMode.ALIGNED_THEN_UNALIGNED;
+    }
+
+    /** Flink takes pointwise (forward) and broadcast edges aligned unless unaligned checkpoints are forced. */
+    public static boolean supportsUnaligned(io.weir.runtime.graph.PartitionerKind kind) {
+        return kind != io.weir.runtime.graph.PartitionerKind.FORWARD && kind != io.weir.runtime.graph.PartitionerKind.BROADCAST;
+    }
+
+    /** How this task handles barriers (for tests and logs). */
+    public BarrierHandlingMode barrierMode() {
+        return barrierMode;
     }
 
     public String name() {
@@ -231,6 +282,7 @@ public final class StreamTask implements Runnable, OperatorHost {
         String failedOperator = vertex.name();
         try {
             openChain();
+            replayChannelState(chain.get(0));
             loop();
             if (canceled) {
                 listener.onCanceled(this);
@@ -300,6 +352,13 @@ public final class StreamTask implements Runnable, OperatorHost {
         while (!canceled) {
             mailbox.runAvailable();
             if (!deferredFirings.isEmpty()) {
+                if (interruptibleTimers && gate != null) {
+                    Object priority = gate.pollPriority();
+                    if (priority != null) {
+                        handleInput(head, priority); // an unaligned barrier between two groups of timer firings
+                        continue;
+                    }
+                }
                 ChainedOperator op = deferredFirings.poll();
                 if (!op.fireEventTimeStep()) {
                     deferredFirings.add(op);
@@ -350,10 +409,16 @@ public final class StreamTask implements Runnable, OperatorHost {
         if (item == null) {
             return false;
         }
+        handleInput(head, item);
+        return true;
+    }
+
+    private void handleInput(ChainedOperator head, Object item) throws Exception {
         int channel = gate.lastChannel();
         int input = gate.inputOf(channel);
         if (item instanceof Batch) {
             Batch b = (Batch) item;
+            barriers.onBatch(channel, b);
             valves[input].onActive(channel);
             if (inputIdle[input]) {
                 inputIdle[input] = false;
@@ -367,21 +432,16 @@ public final class StreamTask implements Runnable, OperatorHost {
         } else if (item instanceof WatermarkStatus) {
             onStatus(head, channel, input, (WatermarkStatus) item);
         } else if (item instanceof CheckpointBarrier) {
-            if (aligner.onBarrier(channel, (CheckpointBarrier) item)) {
-                performCheckpoint(((CheckpointBarrier) item).id(), ((CheckpointBarrier) item).timestamp());
-                gate.unblockAll();
-            }
+            barriers.onBarrier(channel, (CheckpointBarrier) item);
         } else if (item instanceof EndOfInput || item instanceof EndOfData) {
             applyWatermark(head, input, valves[input].onEnd(channel));
-            if (item instanceof EndOfInput && aligner.onEndOfInput(channel)) {
-                performCheckpoint(aligner.pendingCheckpointId(), aligner.pendingTimestamp());
-                gate.unblockAll();
+            if (item instanceof EndOfInput) {
+                barriers.onEndOfInput(channel);
             }
             if (gate.allDataEnded()) {
                 inputEnded = true;
             }
         }
-        return true;
     }
 
     private void applyWatermark(ChainedOperator head, int input, long combined) {
@@ -481,13 +541,29 @@ public final class StreamTask implements Runnable, OperatorHost {
     /** Tells every operator that checkpoint {@code checkpointId} was aborted. Thread-safe. */
     public void notifyCheckpointAborted(long checkpointId) {
         mailbox.execute(() -> {
+            if (barriers != null) {
+                barriers.abort(checkpointId, "aborted by the coordinator");
+            }
+            abortPending(checkpointId);
             for (ChainedOperator op : chain) {
                 op.notifyCheckpointAborted(checkpointId);
             }
         }, "notify checkpoint aborted " + checkpointId);
     }
 
+    /** Source tasks (no input gate): snapshot, forward and acknowledge at once. */
     private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
+        snapshotAndForward(checkpointId, timestamp, barrierMode == BarrierHandlingMode.UNALIGNED);
+        acknowledgePending(checkpointId, null);
+    }
+
+    /**
+     * Takes the synchronous part of the snapshot of every operator and forwards barrier
+     * {@code checkpointId}: in band, or ({@code unaligned}) ahead of all queued output, persisting
+     * the overtaken rows as output channel state. The acknowledgement waits for
+     * {@link #acknowledgePending} (when every input channel delivered the barrier). Task thread.
+     */
+    void snapshotAndForward(long checkpointId, long timestamp, boolean unaligned) throws Exception {
         if (finished && finalCheckpointId < 0) {
             finalCheckpointId = checkpointId;
         }
@@ -495,8 +571,103 @@ public final class StreamTask implements Runnable, OperatorHost {
         for (ChainedOperator op : chain) {
             snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams(checkpointId)));
         }
-        tail.broadcast(new CheckpointBarrier(checkpointId, timestamp));
-        env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, snapshots);
+        CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp);
+        ChannelStateWriter channelState = null;
+        if (unaligned) {
+            channelState = new ChannelStateWriter(env.checkpointStreams(checkpointId));
+            channelState.start(checkpointId);
+            List<List<List<Row>>> overtaken = tail.broadcastPriority(barrier);
+            for (int edge = 0; edge < overtaken.size(); edge++) {
+                for (int ch = 0; ch < overtaken.get(edge).size(); ch++) {
+                    List<Row> rows = overtaken.get(edge).get(ch);
+                    if (!rows.isEmpty()) {
+                        channelState.addOutputData(checkpointId, edge, ch, ChannelStateRows.serialize(rows));
+                    }
+                }
+            }
+        } else {
+            tail.broadcast(barrier);
+        }
+        pendingCheckpoint = new PendingCheckpoint(checkpointId, snapshots, channelState);
+    }
+
+    /** Unaligned: an input buffer that preceded barrier {@code checkpointId} on {@code channel}. Task thread. */
+    void persistInput(long checkpointId, int channel, byte[] buffer) throws java.io.IOException {
+        PendingCheckpoint p = pendingCheckpoint;
+        if (p != null && p.id == checkpointId && p.channelState != null) {
+            p.channelState.addInputData(checkpointId, 0, channel, buffer);
+        }
+    }
+
+    /** Every input channel delivered the barrier: attach the channel state and acknowledge. Task thread. */
+    void acknowledgePending(long checkpointId, AlignmentMetrics metrics) {
+        PendingCheckpoint p = pendingCheckpoint;
+        if (p == null || p.id != checkpointId) {
+            return;
+        }
+        pendingCheckpoint = null;
+        if (p.channelState != null) {
+            try {
+                ChannelStateWriter.Result r = p.channelState.finish(checkpointId);
+                p.snapshots.get(0).setChannelState(r.inputChannelState(), p.snapshots.size() == 1 ? r.resultSubpartitionState() : List.of());
+                if (p.snapshots.size() > 1) {
+                    p.snapshots.get(p.snapshots.size() - 1).setChannelState(List.of(), r.resultSubpartitionState());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the channel state of checkpoint " + checkpointId, e);
+            }
+        }
+        AlignmentMetrics m = metrics != null ? metrics : new AlignmentMetrics(0, 0, 0, p.channelState != null);
+        env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, p.snapshots, m);
+    }
+
+    /** The checkpoint was abandoned at this task (a newer barrier overtook it): drop its channel state. Task thread. */
+    void abortPending(long checkpointId) {
+        PendingCheckpoint p = pendingCheckpoint;
+        if (p != null && p.id == checkpointId) {
+            pendingCheckpoint = null;
+            if (p.channelState != null) {
+                try {
+                    p.channelState.abort(checkpointId);
+                } catch (java.io.IOException ignored) {
+                    // nothing of it was acknowledged; the coordinator discards the location
+                }
+            }
+        }
+    }
+
+    /** A checkpoint snapshotted at this task, not yet acknowledged (channel state still being persisted). */
+    private record PendingCheckpoint(long id, List<OperatorSnapshot> snapshots, ChannelStateWriter channelState) {
+    }
+
+    /** Restored channel state: the overtaken output first, then the in-flight input, before any new input. */
+    private void replayChannelState(ChainedOperator head) throws Exception {
+        OperatorRestoreState tailState = restore.get(chain.get(chain.size() - 1).uid());
+        if (tailState != null) {
+            for (ChannelStateHandle h : tailState.resultSubpartitionState()) {
+                for (byte[] buffer : ChannelStateReader.readBuffers(h)) {
+                    tail.replay(h.gateOrPartitionIndex(), h.channelIndex(), ChannelStateRows.deserialize(buffer));
+                }
+            }
+        }
+        OperatorRestoreState headState = restore.get(head.uid());
+        if (headState != null && !headState.inputChannelState().isEmpty()) {
+            if (gate == null) {
+                throw new IllegalStateException("restored input channel state for " + name() + ", which has no input");
+            }
+            for (ChannelStateHandle h : headState.inputChannelState()) {
+                if (h.channelIndex() >= gate.numberOfChannels()) {
+                    throw new IllegalStateException("not supported yet: restoring in-flight input of an unaligned checkpoint "
+                        + "into " + name() + " whose input channels changed (channel " + h.channelIndex() + ")");
+                }
+                int input = gate.inputOf(h.channelIndex());
+                for (byte[] buffer : ChannelStateReader.readBuffers(h)) {
+                    for (Row row : ChannelStateRows.deserialize(buffer)) {
+                        head.processElement(input, row);
+                    }
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- closing and metrics
