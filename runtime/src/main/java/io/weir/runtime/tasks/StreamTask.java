@@ -606,9 +606,13 @@ public final class StreamTask implements Runnable, OperatorHost {
             return;
         }
         pendingCheckpoint = null;
+        AlignmentMetrics m = metrics != null ? metrics : new AlignmentMetrics(0, 0, 0, p.channelState != null);
         if (p.channelState != null) {
             try {
                 ChannelStateWriter.Result r = p.channelState.finish(checkpointId);
+                long outputBytes = r.resultSubpartitionState().stream().mapToLong(ChannelStateHandle::stateSize).sum();
+                m = new AlignmentMetrics(m.alignmentDurationMillis(), m.bytesProcessedDuringAlignment(),
+                    m.bytesPersistedDuringAlignment() + outputBytes, true);
                 p.snapshots.get(0).setChannelState(r.inputChannelState(), p.snapshots.size() == 1 ? r.resultSubpartitionState() : List.of());
                 if (p.snapshots.size() > 1) {
                     p.snapshots.get(p.snapshots.size() - 1).setChannelState(List.of(), r.resultSubpartitionState());
@@ -617,7 +621,6 @@ public final class StreamTask implements Runnable, OperatorHost {
                 throw new java.io.UncheckedIOException("cannot write the channel state of checkpoint " + checkpointId, e);
             }
         }
-        AlignmentMetrics m = metrics != null ? metrics : new AlignmentMetrics(0, 0, 0, p.channelState != null);
         env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, p.snapshots, m);
     }
 
