@@ -559,8 +559,9 @@ public final class StreamTask implements Runnable, OperatorHost {
 
     /**
      * Takes the synchronous part of the snapshot of every operator and forwards barrier
-     * {@code checkpointId}: in band, or ({@code unaligned}) ahead of all queued output, persisting
-     * the overtaken rows as output channel state. The acknowledgement waits for
+     * {@code checkpointId}: in band, or ({@code unaligned}, unless the task already sent
+     * {@code EndOfData}) ahead of all queued output, persisting the overtaken rows as output channel
+     * state. The acknowledgement waits for
      * {@link #acknowledgePending} (when every input channel delivered the barrier). Task thread.
      */
     void snapshotAndForward(long checkpointId, long timestamp, boolean unaligned) throws Exception {
@@ -576,6 +577,8 @@ public final class StreamTask implements Runnable, OperatorHost {
         if (unaligned) {
             channelState = new ChannelStateWriter(env.checkpointStreams(checkpointId));
             channelState.start(checkpointId);
+        }
+        if (unaligned && !finished) {
             List<List<List<Row>>> overtaken = tail.broadcastPriority(barrier);
             for (int edge = 0; edge < overtaken.size(); edge++) {
                 for (int ch = 0; ch < overtaken.get(edge).size(); ch++) {
@@ -586,6 +589,7 @@ public final class StreamTask implements Runnable, OperatorHost {
                 }
             }
         } else {
+            // after EndOfData the barrier must not overtake it: downstream tasks must see it after finishing
             tail.broadcast(barrier);
         }
         pendingCheckpoint = new PendingCheckpoint(checkpointId, snapshots, channelState);

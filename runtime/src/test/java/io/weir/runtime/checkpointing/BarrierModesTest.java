@@ -54,18 +54,21 @@ class BarrierModesTest {
     private static final Map<String, List<long[]>> SEEN_BEFORE_SNAPSHOT = new ConcurrentHashMap<>();
 
     /**
-     * Emits {@code (subtask, seq)} for seq in [0, count), about one row per 0.2 ms. Subtask 1's
-     * snapshot takes 150 ms, so its barriers arrive downstream long after subtask 0's.
+     * Emits {@code (subtask, seq)} for seq in [0, count), about one row per 0.2 ms. With
+     * {@code slowSnapshots}, subtask 1's first two snapshots take 150 ms, so those barriers arrive
+     * downstream long after subtask 0's.
      */
     static final class PacedSource implements SourceOperator {
         private final String job;
         private final long count;
+        private final boolean slowSnapshots;
         private OperatorContext ctx;
         private long next;
 
-        PacedSource(String job, long count) {
+        PacedSource(String job, long count, boolean slowSnapshots) {
             this.job = job;
             this.count = count;
+            this.slowSnapshots = slowSnapshots;
         }
 
         @Override
@@ -86,7 +89,7 @@ class BarrierModesTest {
         public void snapshotState(long checkpointId) throws Exception {
             if (ctx.subtaskIndex() == 0) {
                 POSITIONS.computeIfAbsent(job, k -> new ConcurrentHashMap<>()).put(checkpointId, next);
-            } else {
+            } else if (slowSnapshots && checkpointId <= 2) {
                 Thread.sleep(150);
             }
         }
@@ -127,7 +130,7 @@ class BarrierModesTest {
         c.setString("execution.checkpointing.mode", mode);
         c.setString("execution.buffer-timeout", "0 ms");
         JobGraph.Builder b = JobGraph.builder(job).configuration(c);
-        int src = b.addVertex(OperatorFactory.of("paced", "paced", () -> new PacedSource(job, 4_000)), 2, 128);
+        int src = b.addVertex(OperatorFactory.of("paced", "paced", () -> new PacedSource(job, 2_500, true)), 2, 128);
         int cnt = b.addVertex(OperatorFactory.of("counter", "counter", () -> new AfterBarrierCounter(job)), 1, 128);
         b.connect(src, cnt, Partitioner.REBALANCE);
         try (LocalCluster cluster = new LocalCluster()) {
@@ -230,7 +233,7 @@ class BarrierModesTest {
         Configuration c = unalignedConf();
         c.setString("execution.checkpointing.unaligned.forced", String.valueOf(forced));
         JobGraph.Builder b = JobGraph.builder(job).configuration(c);
-        int src = b.addVertex(OperatorFactory.of("paced", "paced", () -> new PacedSource(job, 1_500)), 2, 128);
+        int src = b.addVertex(OperatorFactory.of("paced", "paced", () -> new PacedSource(job, 1_500, false)), 2, 128);
         int snk = b.addVertex(OperatorFactory.of("counter", "counter", () -> new AfterBarrierCounter(job)), 2, 128);
         b.connect(src, snk, Partitioner.FORWARD);
         try (LocalCluster cluster = new LocalCluster()) {
