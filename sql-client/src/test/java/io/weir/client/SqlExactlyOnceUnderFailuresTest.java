@@ -87,6 +87,10 @@ class SqlExactlyOnceUnderFailuresTest {
             for (Throwable t : CheckpointedJobs.attemptFailures(job)) {
                 assertTrue(String.valueOf(t.getMessage()).contains("injected failure"), () -> "unexpected failure: " + t);
             }
+            if (barriers.equals("unaligned")) {
+                var history = CheckpointedJobs.checkpointStats(job).orElseThrow().history();
+                assertTrue(history.stream().anyMatch(r -> r.unaligned()), () -> "checkpoints taken unaligned: " + history);
+            }
         }
         return store.committed();
     }
