@@ -45,7 +45,18 @@ import java.util.Map;
  * {@link SourceOperator#emitNext()} of a source head); flush output batches older than
  * {@code execution.buffer-timeout}; wait for a wake-up when there was nothing to do. Input is not
  * taken while timers are deferred, so end of input (and {@code finish}) always comes after every
- * deferred firing.
+ * deferred firing; only with {@code unaligned.interruptible-timers.enabled} is a priority
+ * (unaligned) barrier taken between two groups of firings.
+ *
+ * <h2>Checkpoints</h2>
+ * A source task snapshots on the trigger letter and emits the barrier. A task with input hands
+ * barriers and ended channels to its {@link BarrierInput}, which decides by mode (aligned,
+ * at-least-once, unaligned, aligned then unaligned) when to call {@link #snapshotAndForward}
+ * (synchronous snapshot of every operator, then the barrier in band or, unaligned, ahead of the
+ * queued output, whose rows become output channel state) and, once every channel delivered the
+ * barrier, {@link #acknowledgePending} (the input channel state persisted meanwhile is attached,
+ * with the alignment metrics). On restore, channel state is replayed after {@code open} and before
+ * any new input: first the output, then the input.
  *
  * <h2>Ending</h2>
  * When every input channel has ended (or the source head reports END_OF_INPUT, after emitting a
