@@ -225,6 +225,9 @@ class BarrierModesTest {
         patient.setString("execution.checkpointing.aligned-checkpoint-timeout", "1 h");
         List<CheckpointStatsRecord> aligned = completedUnderBackpressure("timeout-1h", patient);
         assertTrue(!aligned.isEmpty() && aligned.stream().noneMatch(CheckpointStatsRecord::unaligned), "all aligned: " + aligned);
+        assertTrue(aligned.stream().anyMatch(r -> r.bytesProcessedDuringAlignment() > 0 && r.alignmentDurationMillis() > 0),
+            "alignment statistics filled in: " + aligned);
+        assertTrue(aligned.stream().allMatch(r -> r.bytesPersistedDuringAlignment() == 0), "nothing persisted when aligned");
     }
 
     // ---------------------------------------------------------------- unaligned.forced
