@@ -88,7 +88,7 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
             throw new IllegalStateException("the job is restarting");
         }
         streams.put(checkpointId, location.exclusiveStateStreamFactory());
-        c.triggerCheckpoint(checkpointId, timestamp);
+        c.triggerCheckpoint(checkpointId, timestamp, kind == CheckpointKind.SAVEPOINT);
     }
 
     @Override

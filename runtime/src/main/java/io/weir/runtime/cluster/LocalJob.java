@@ -310,9 +310,14 @@ final class LocalJob implements JobClient, CheckpointControl {
 
     @Override
     public void triggerCheckpoint(long id, long timestamp) {
+        triggerCheckpoint(id, timestamp, false);
+    }
+
+    @Override
+    public void triggerCheckpoint(long id, long timestamp, boolean savepoint) {
         for (StreamTask t : tasks) {
             if (isSource(t) && !t.hasEnded()) {
-                t.triggerCheckpoint(id, timestamp);
+                t.triggerCheckpoint(id, timestamp, savepoint);
             }
         }
     }

@@ -48,7 +48,7 @@ final class BarrierInput implements CheckpointableInput {
 
     void onBarrier(int channel, CheckpointBarrier barrier) {
         handler.processBarrier(new io.weir.checkpoint.barrier.CheckpointBarrier(barrier.id(), barrier.timestamp(),
-            CheckpointKind.CHECKPOINT), channel);
+            barrier.isSavepoint() ? CheckpointKind.SAVEPOINT : CheckpointKind.CHECKPOINT), channel);
     }
 
     void onEndOfInput(int channel) {
@@ -104,7 +104,8 @@ final class BarrierInput implements CheckpointableInput {
     @Override
     public void triggerCheckpointOnBarrier(io.weir.checkpoint.barrier.CheckpointBarrier barrier, boolean unaligned) {
         try {
-            task.snapshotAndForward(barrier.checkpointId(), barrier.timestamp(), unaligned);
+            task.snapshotAndForward(barrier.checkpointId(), barrier.timestamp(), unaligned,
+                barrier.kind() == CheckpointKind.SAVEPOINT);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

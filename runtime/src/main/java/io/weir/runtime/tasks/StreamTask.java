@@ -534,7 +534,13 @@ public final class StreamTask implements Runnable, OperatorHost {
      * mailbox letter (so it happens between two {@code emitNext} calls). Thread-safe.
      */
     public void triggerCheckpoint(long checkpointId, long timestamp) {
-        mailbox.execute(() -> performCheckpoint(checkpointId, timestamp), "trigger checkpoint " + checkpointId);
+        triggerCheckpoint(checkpointId, timestamp, false);
+    }
+
+    /** The same; a {@code savepoint} is always taken aligned. Thread-safe. */
+    public void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint) {
+        mailbox.execute(() -> performCheckpoint(checkpointId, timestamp, savepoint),
+            (savepoint ? "trigger savepoint " : "trigger checkpoint ") + checkpointId);
     }
 
     /** Tells every operator that checkpoint {@code checkpointId} completed. Thread-safe. */
@@ -563,8 +569,8 @@ public final class StreamTask implements Runnable, OperatorHost {
     }
 
     /** Source tasks (no input gate): snapshot, forward and acknowledge at once. */
-    private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
-        snapshotAndForward(checkpointId, timestamp, barrierMode == BarrierHandlingMode.UNALIGNED);
+    private void performCheckpoint(long checkpointId, long timestamp, boolean savepoint) throws Exception {
+        snapshotAndForward(checkpointId, timestamp, !savepoint && barrierMode == BarrierHandlingMode.UNALIGNED, savepoint);
         acknowledgePending(checkpointId, null);
     }
 
@@ -575,7 +581,7 @@ public final class StreamTask implements Runnable, OperatorHost {
      * state. The acknowledgement waits for
      * {@link #acknowledgePending} (when every input channel delivered the barrier). Task thread.
      */
-    void snapshotAndForward(long checkpointId, long timestamp, boolean unaligned) throws Exception {
+    void snapshotAndForward(long checkpointId, long timestamp, boolean unaligned, boolean savepoint) throws Exception {
         if (finished && finalCheckpointId < 0) {
             finalCheckpointId = checkpointId;
         }
@@ -583,7 +589,7 @@ public final class StreamTask implements Runnable, OperatorHost {
         for (ChainedOperator op : chain) {
             snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams(checkpointId)));
         }
-        CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp);
+        CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, savepoint);
         ChannelStateWriter channelState = null;
         if (unaligned) {
             channelState = new ChannelStateWriter(env.checkpointStreams(checkpointId));

@@ -230,6 +230,57 @@ class BarrierModesTest {
         assertTrue(aligned.stream().allMatch(r -> r.bytesPersistedDuringAlignment() == 0), "nothing persisted when aligned");
     }
 
+    // ---------------------------------------------------------------- savepoints are aligned
+
+    /** Acknowledgements of one job: per checkpoint id, whether each task took it unaligned. */
+    private static final class Acks implements io.weir.runtime.tasks.TaskEnvironment.CheckpointResponder {
+        final Map<Long, List<Boolean>> unaligned = new ConcurrentHashMap<>();
+
+        @Override
+        public void acknowledge(String vertexUid, int subtask, long id, List<io.weir.runtime.tasks.OperatorSnapshot> snapshots) {
+            throw new AssertionError("tasks acknowledge with their alignment metrics");
+        }
+
+        @Override
+        public void acknowledge(String vertexUid, int subtask, long id, List<io.weir.runtime.tasks.OperatorSnapshot> snapshots,
+                                io.weir.checkpoint.barrier.AlignmentMetrics alignment) {
+            unaligned.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(alignment.unaligned());
+        }
+
+        List<Boolean> await(long id, int tasks) throws InterruptedException {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (unaligned.getOrDefault(id, List.of()).size() < tasks && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return unaligned.getOrDefault(id, List.of());
+        }
+    }
+
+    @Test
+    void whenASavepointIsTakenInAnUnalignedJob_thenItsBarriersAreAligned() throws Exception {
+        Configuration c = unalignedConf();
+        c.remove("execution.checkpointing.interval");
+        TestJob.Failures slow = TestJob.Failures.none();
+        slow.sleepEveryRows.set(2);
+        Acks acks = new Acks();
+        try (LocalCluster cluster = new LocalCluster()) {
+            JobClient job = cluster.submit(TestJob.graph("sp", c, 1_000_000, false, 10, slow, new TestJob.Store()), "sp",
+                io.weir.runtime.cluster.RestoreProvider.NONE, new io.weir.runtime.cluster.CheckpointSetup(
+                    new io.weir.checkpoint.state.snapshot.MemoryCheckpointStreamFactory(), acks, false));
+            var control = cluster.checkpointControl(job);
+            Thread.sleep(300); // the slow consumer backs the channels up
+            control.triggerCheckpoint(1, System.currentTimeMillis(), false);
+            List<Boolean> checkpoint = acks.await(1, 5);
+            control.triggerCheckpoint(2, System.currentTimeMillis(), true);
+            List<Boolean> savepoint = acks.await(2, 5);
+            job.cancel();
+            job.terminationFuture().handle((s, e) -> null).get();
+            assertEquals(5, checkpoint.size(), "every task acknowledged the checkpoint");
+            assertTrue(checkpoint.contains(true), "the checkpoint was unaligned: " + checkpoint);
+            assertEquals(List.of(false, false, false, false, false), savepoint, "the savepoint was aligned");
+        }
+    }
+
     // ---------------------------------------------------------------- unaligned.forced
 
     private boolean anyUnaligned(String job, boolean forced) throws Exception {
