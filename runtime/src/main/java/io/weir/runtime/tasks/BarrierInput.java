@@ -7,11 +7,15 @@ import io.weir.checkpoint.barrier.CheckpointableInput;
 import io.weir.checkpoint.coordinator.CheckpointFailureReason;
 import io.weir.checkpoint.coordinator.CoordinatorScheduler;
 import io.weir.checkpoint.metadata.CheckpointKind;
+import io.weir.runtime.data.Row;
 import io.weir.runtime.io.Batch;
 import io.weir.runtime.io.CheckpointBarrier;
 import io.weir.runtime.io.ChannelStateRows;
 import io.weir.runtime.io.InputGate;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,14 +60,14 @@ final class BarrierInput implements CheckpointableInput {
     }
 
     /** A batch taken from {@code channel}, before it is processed: persisted if the channel still owes the barrier. */
-    void onBatch(int channel, Batch batch) throws java.io.IOException {
+    void onBatch(int channel, Batch batch) throws IOException {
         boolean persist = persisting.get(channel);
         if (!persist && !handler.isCheckpointInProgress()) {
             return;
         }
         long bytes;
         if (persist) {
-            java.util.List<io.weir.runtime.data.Row> rows = new java.util.ArrayList<>(batch.size());
+            List<Row> rows = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 rows.add(batch.get(i));
             }

@@ -3,7 +3,6 @@ package io.weir.runtime.tasks;
 import io.weir.checkpoint.CheckpointingOptions;
 import io.weir.checkpoint.barrier.AlignmentMetrics;
 import io.weir.checkpoint.barrier.BarrierHandlingMode;
-import io.weir.checkpoint.barrier.ChannelStateReader;
 import io.weir.checkpoint.barrier.ChannelStateWriter;
 import io.weir.checkpoint.config.Configuration;
 import io.weir.checkpoint.CheckpointingOptions.CheckpointingMode;
@@ -293,7 +292,7 @@ public final class StreamTask implements Runnable, OperatorHost {
         String failedOperator = vertex.name();
         try {
             openChain();
-            replayChannelState(chain.get(0));
+            ChannelStateReplay.replay(name(), restore, chain, tail, gate);
             loop();
             if (canceled) {
                 listener.onCanceled(this);
@@ -662,36 +661,6 @@ public final class StreamTask implements Runnable, OperatorHost {
 
     /** A checkpoint snapshotted at this task, not yet acknowledged (channel state still being persisted). */
     private record PendingCheckpoint(long id, List<OperatorSnapshot> snapshots, ChannelStateWriter channelState) {
-    }
-
-    /** Restored channel state: the overtaken output first, then the in-flight input, before any new input. */
-    private void replayChannelState(ChainedOperator head) throws Exception {
-        OperatorRestoreState tailState = restore.get(chain.get(chain.size() - 1).uid());
-        if (tailState != null) {
-            for (ChannelStateHandle h : tailState.resultSubpartitionState()) {
-                for (byte[] buffer : ChannelStateReader.readBuffers(h)) {
-                    tail.replay(h.gateOrPartitionIndex(), h.channelIndex(), ChannelStateRows.deserialize(buffer));
-                }
-            }
-        }
-        OperatorRestoreState headState = restore.get(head.uid());
-        if (headState != null && !headState.inputChannelState().isEmpty()) {
-            if (gate == null) {
-                throw new IllegalStateException("restored input channel state for " + name() + ", which has no input");
-            }
-            for (ChannelStateHandle h : headState.inputChannelState()) {
-                if (h.channelIndex() >= gate.numberOfChannels()) {
-                    throw new IllegalStateException("not supported yet: restoring in-flight input of an unaligned checkpoint "
-                        + "into " + name() + " whose input channels changed (channel " + h.channelIndex() + ")");
-                }
-                int input = gate.inputOf(h.channelIndex());
-                for (byte[] buffer : ChannelStateReader.readBuffers(h)) {
-                    for (Row row : ChannelStateRows.deserialize(buffer)) {
-                        head.processElement(input, row);
-                    }
-                }
-            }
-        }
     }
 
     // ---------------------------------------------------------------- closing and metrics
