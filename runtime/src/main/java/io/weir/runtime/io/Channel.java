@@ -31,6 +31,9 @@ public final class Channel {
     /** Priority events still queued (identity); they do not count against the capacity. */
     private final List<Object> priorityEvents = new ArrayList<>(2);
     private volatile boolean priorityAtHead;
+    /** An in-band event whose consumption the producer waits for (an aligned barrier that may time out). */
+    private Object watched;
+    private Runnable watchedConsumed;
 
     public Channel(String name, int capacity, WakeupSignal consumer) {
         this.name = name;
@@ -92,6 +95,59 @@ public final class Channel {
         return overtaken;
     }
 
+    /**
+     * Appends {@code event} in band without waiting for space (like a priority event it does not
+     * count against the capacity) and watches it: when the consumer takes it, {@code onConsumed}
+     * runs on the consumer's thread, unless {@link #promote} moved it first.
+     */
+    public void putWatched(StreamEvent event, Runnable onConsumed) {
+        lock.lock();
+        try {
+            watched = event;
+            watchedConsumed = onConsumed;
+            queue.addLast(event);
+            priorityEvents.add(event);
+            Object head = queue.peekFirst();
+            priorityAtHead = head == event;
+        } finally {
+            lock.unlock();
+        }
+        consumer.signal();
+    }
+
+    /**
+     * Moves the watched {@code event} from its place in the queue to the head, as a priority event
+     * (an aligned barrier that timed out), and stops watching it.
+     *
+     * @return the items it overtook (batches as copies), or null if the consumer already took it
+     */
+    public List<Object> promote(StreamEvent event) {
+        List<Object> overtaken = new ArrayList<>();
+        lock.lock();
+        try {
+            if (watched != event) {
+                return null;
+            }
+            watched = null;
+            watchedConsumed = null;
+            java.util.Iterator<Object> it = queue.iterator();
+            while (it.hasNext()) {
+                Object item = it.next();
+                if (item == event) {
+                    it.remove();
+                    break;
+                }
+                overtaken.add(item instanceof Batch b ? b.copyRows() : item);
+            }
+            queue.addFirst(event);
+            priorityAtHead = true; // still in priorityEvents since putWatched
+        } finally {
+            lock.unlock();
+        }
+        consumer.signal();
+        return overtaken;
+    }
+
     /** True when a priority event waits at the head (the consumer should take it before other channels' input). */
     public boolean hasPriorityEvent() {
         return priorityAtHead;
@@ -99,11 +155,17 @@ public final class Channel {
 
     /** The next batch or event, or null if the channel is empty now. Consumer thread only. */
     public Object poll() {
+        Runnable consumed = null;
         lock.lock();
         try {
             Object item = queue.pollFirst();
             if (item == null) {
                 return null;
+            }
+            if (item == watched) {
+                consumed = watchedConsumed;
+                watched = null;
+                watchedConsumed = null;
             }
             if (!priorityEvents.isEmpty()) {
                 priorityEvents.removeIf(e -> e == item);
@@ -114,6 +176,9 @@ public final class Channel {
             return item;
         } finally {
             lock.unlock();
+            if (consumed != null) {
+                consumed.run();
+            }
         }
     }
 

@@ -156,6 +156,35 @@ public final class ChannelWriter {
         return overtaken;
     }
 
+    /**
+     * Flushes, then sends {@code event} in band on every channel, watching it there
+     * ({@link Channel#putWatched}): {@code onConsumed} runs with the channel index when the consumer takes it.
+     */
+    public void broadcastWatched(StreamEvent event, java.util.function.IntConsumer onConsumed) throws InterruptedException {
+        flushAll();
+        for (int i = 0; i < channels.length; i++) {
+            int ch = i;
+            channels[i].putWatched(event, () -> onConsumed.accept(ch));
+        }
+    }
+
+    /** {@link Channel#promote} on channel {@code channel}: the rows the event overtook, or null if it was consumed. */
+    public List<Row> promote(int channel, StreamEvent event) {
+        List<Object> items = channels[channel].promote(event);
+        if (items == null) {
+            return null;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Batch b) {
+                for (int r = 0; r < b.size(); r++) {
+                    rows.add(b.get(r));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Sends {@code rows} on {@code channel} as they are (restored output channel state, before any new output). */
     public void replay(int channel, List<Row> rows) throws InterruptedException {
         for (Row row : rows) {

@@ -3,10 +3,8 @@ package io.weir.runtime.tasks;
 import io.weir.checkpoint.CheckpointingOptions;
 import io.weir.checkpoint.barrier.AlignmentMetrics;
 import io.weir.checkpoint.barrier.BarrierHandlingMode;
-import io.weir.checkpoint.barrier.ChannelStateWriter;
 import io.weir.checkpoint.config.Configuration;
 import io.weir.checkpoint.CheckpointingOptions.CheckpointingMode;
-import io.weir.checkpoint.metadata.ChannelStateHandle;
 import io.weir.checkpoint.state.StateBackend;
 import io.weir.runtime.RuntimeOptions;
 import io.weir.runtime.data.Row;
@@ -14,7 +12,6 @@ import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.Partitioner;
 import io.weir.runtime.io.Batch;
 import io.weir.runtime.io.Channel;
-import io.weir.runtime.io.ChannelStateRows;
 import io.weir.runtime.io.ChannelWriter;
 import io.weir.runtime.io.CheckpointBarrier;
 import io.weir.runtime.io.EndOfData;
@@ -90,7 +87,8 @@ public final class StreamTask implements Runnable, OperatorHost {
     private final BarrierHandlingMode barrierMode;
     private final boolean interruptibleTimers;
     private final BarrierInput barriers;
-    private PendingCheckpoint pendingCheckpoint;
+    private PendingTaskCheckpoint pendingCheckpoint;
+    private final long alignedTimeoutMillis;
     private volatile boolean canceled;
     private volatile Thread thread;
     private boolean inputEnded;
@@ -151,6 +149,7 @@ public final class StreamTask implements Runnable, OperatorHost {
         }
         this.inputIdle = new boolean[2];
         this.barrierMode = barrierMode(conf, gate);
+        this.alignedTimeoutMillis = conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).toMillis();
         this.interruptibleTimers = barrierMode != BarrierHandlingMode.ALIGNED && barrierMode != BarrierHandlingMode.AT_LEAST_ONCE
             && conf.get(CheckpointingOptions.ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS);
         this.barriers = gate == null ? null : new BarrierInput(this, gate, mailbox, env.scheduler(), barrierMode,
@@ -584,83 +583,118 @@ public final class StreamTask implements Runnable, OperatorHost {
         if (finished && finalCheckpointId < 0) {
             finalCheckpointId = checkpointId;
         }
+        if (pendingCheckpoint != null) {
+            abortPending(pendingCheckpoint.id); // never acknowledged: the coordinator moved on
+        }
         List<OperatorSnapshot> snapshots = new ArrayList<>();
         for (ChainedOperator op : chain) {
             snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams(checkpointId)));
         }
         CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, savepoint);
-        ChannelStateWriter channelState = null;
+        PendingTaskCheckpoint p = new PendingTaskCheckpoint(barrier, snapshots, env.checkpointStreams(checkpointId));
+        pendingCheckpoint = p;
         if (unaligned) {
-            channelState = new ChannelStateWriter(env.checkpointStreams(checkpointId));
-            channelState.start(checkpointId);
+            p.channelState(); // input channel state may follow
         }
-        if (unaligned && !finished) {
+        if (finished) {
+            // after EndOfData the barrier must not overtake it: downstream tasks must see it after finishing
+            tail.broadcast(barrier);
+        } else if (unaligned) {
             List<List<List<Row>>> overtaken = tail.broadcastPriority(barrier);
             for (int edge = 0; edge < overtaken.size(); edge++) {
                 for (int ch = 0; ch < overtaken.get(edge).size(); ch++) {
-                    List<Row> rows = overtaken.get(edge).get(ch);
-                    if (!rows.isEmpty()) {
-                        channelState.addOutputData(checkpointId, edge, ch, ChannelStateRows.serialize(rows));
-                    }
+                    p.addOvertakenOutput(edge, ch, overtaken.get(edge).get(ch));
                 }
             }
+        } else if (!savepoint && barrierMode == BarrierHandlingMode.ALIGNED_THEN_UNALIGNED) {
+            sendWatched(p, timestamp);
         } else {
-            // after EndOfData the barrier must not overtake it: downstream tasks must see it after finishing
             tail.broadcast(barrier);
         }
-        pendingCheckpoint = new PendingCheckpoint(checkpointId, snapshots, channelState);
+    }
+
+    /**
+     * Aligned then unaligned: the barrier goes out in band, watched; if it is still queued in some
+     * output channel when the aligned-checkpoint timeout (counted from the trigger) passes, it is
+     * promoted to the head of that queue and the rows it overtakes become output channel state.
+     */
+    private void sendWatched(PendingTaskCheckpoint p, long timestamp) {
+        int[] channels = new int[tail.numberOfEdges()];
+        for (int e = 0; e < channels.length; e++) {
+            channels[e] = tail.numberOfChannels(e);
+        }
+        p.watch(channels);
+        tail.broadcastWatched(p.barrier, (edge, ch) -> mailbox.execute(() -> {
+            if (pendingCheckpoint == p) {
+                p.watchedDone(edge, ch, null);
+                acknowledgeIfReady(p);
+            }
+        }, "barrier " + p.id + " consumed"));
+        long delay = Math.max(0, alignedTimeoutMillis - (System.currentTimeMillis() - timestamp));
+        // promoted from the timer thread (channels are thread-safe): the task thread may be blocked on a full channel
+        p.timer = env.scheduler().schedule(() -> promoteWatched(p), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Timer thread: moves the watched barrier to the head of every queue still holding it; the task thread persists. */
+    private void promoteWatched(PendingTaskCheckpoint p) {
+        List<int[]> where = new ArrayList<>();
+        List<List<Row>> overtaken = new ArrayList<>();
+        for (int e = 0; e < tail.numberOfEdges(); e++) {
+            for (int ch = 0; ch < tail.numberOfChannels(e); ch++) {
+                List<Row> rows = tail.promote(e, ch, p.barrier);
+                if (rows != null) {
+                    where.add(new int[] {e, ch});
+                    overtaken.add(rows);
+                }
+            }
+        }
+        if (where.isEmpty()) {
+            return;
+        }
+        mailbox.execute(() -> {
+            if (pendingCheckpoint == p) {
+                for (int i = 0; i < where.size(); i++) {
+                    p.watchedDone(where.get(i)[0], where.get(i)[1], overtaken.get(i));
+                }
+                acknowledgeIfReady(p);
+            }
+        }, "barrier " + p.id + " promoted");
     }
 
     /** Unaligned: an input buffer that preceded barrier {@code checkpointId} on {@code channel}. Task thread. */
     void persistInput(long checkpointId, int channel, byte[] buffer) throws java.io.IOException {
-        PendingCheckpoint p = pendingCheckpoint;
-        if (p != null && p.id == checkpointId && p.channelState != null) {
-            p.channelState.addInputData(checkpointId, 0, channel, buffer);
+        PendingTaskCheckpoint p = pendingCheckpoint;
+        if (p != null && p.id == checkpointId) {
+            p.channelState().addInputData(checkpointId, 0, channel, buffer);
         }
     }
 
-    /** Every input channel delivered the barrier: attach the channel state and acknowledge. Task thread. */
+    /** Every input channel delivered the barrier (metrics null: no input): acknowledge when the output side is done too. Task thread. */
     void acknowledgePending(long checkpointId, AlignmentMetrics metrics) {
-        PendingCheckpoint p = pendingCheckpoint;
+        PendingTaskCheckpoint p = pendingCheckpoint;
         if (p == null || p.id != checkpointId) {
             return;
         }
-        pendingCheckpoint = null;
-        AlignmentMetrics m = metrics != null ? metrics : new AlignmentMetrics(0, 0, 0, p.channelState != null);
-        if (p.channelState != null) {
-            try {
-                ChannelStateWriter.Result r = p.channelState.finish(checkpointId);
-                long outputBytes = r.resultSubpartitionState().stream().mapToLong(ChannelStateHandle::stateSize).sum();
-                m = new AlignmentMetrics(m.alignmentDurationMillis(), m.bytesProcessedDuringAlignment(),
-                    m.bytesPersistedDuringAlignment() + outputBytes, true);
-                p.snapshots.get(0).setChannelState(r.inputChannelState(), p.snapshots.size() == 1 ? r.resultSubpartitionState() : List.of());
-                if (p.snapshots.size() > 1) {
-                    p.snapshots.get(p.snapshots.size() - 1).setChannelState(List.of(), r.resultSubpartitionState());
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write the channel state of checkpoint " + checkpointId, e);
-            }
+        p.inputDone(metrics);
+        acknowledgeIfReady(p);
+    }
+
+    private void acknowledgeIfReady(PendingTaskCheckpoint p) {
+        if (pendingCheckpoint != p || !p.readyToAcknowledge()) {
+            return;
         }
-        env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, p.snapshots, m);
+        pendingCheckpoint = null;
+        AlignmentMetrics m = p.complete();
+        env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, p.id, p.snapshots(), m);
     }
 
     /** The checkpoint was abandoned at this task (a newer barrier overtook it): drop its channel state. Task thread. */
     void abortPending(long checkpointId) {
-        PendingCheckpoint p = pendingCheckpoint;
+        PendingTaskCheckpoint p = pendingCheckpoint;
         if (p != null && p.id == checkpointId) {
             pendingCheckpoint = null;
-            if (p.channelState != null) {
-                try {
-                    p.channelState.abort(checkpointId);
-                } catch (java.io.IOException ignored) {
-                    // nothing of it was acknowledged; the coordinator discards the location
-                }
-            }
+            p.abort();
         }
-    }
-
-    /** A checkpoint snapshotted at this task, not yet acknowledged (channel state still being persisted). */
-    private record PendingCheckpoint(long id, List<OperatorSnapshot> snapshots, ChannelStateWriter channelState) {
     }
 
     // ---------------------------------------------------------------- closing and metrics

@@ -235,6 +235,7 @@ class BarrierModesTest {
     /** Acknowledgements of one job: per checkpoint id, whether each task took it unaligned. */
     private static final class Acks implements io.weir.runtime.tasks.TaskEnvironment.CheckpointResponder {
         final Map<Long, List<Boolean>> unaligned = new ConcurrentHashMap<>();
+        final Map<String, Boolean> byTask = new java.util.concurrent.ConcurrentSkipListMap<>();
 
         @Override
         public void acknowledge(String vertexUid, int subtask, long id, List<io.weir.runtime.tasks.OperatorSnapshot> snapshots) {
@@ -245,6 +246,7 @@ class BarrierModesTest {
         public void acknowledge(String vertexUid, int subtask, long id, List<io.weir.runtime.tasks.OperatorSnapshot> snapshots,
                                 io.weir.checkpoint.barrier.AlignmentMetrics alignment) {
             unaligned.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(alignment.unaligned());
+            byTask.put(id + " " + vertexUid + "#" + subtask, alignment.unaligned());
         }
 
         List<Boolean> await(long id, int tasks) throws InterruptedException {
@@ -278,6 +280,29 @@ class BarrierModesTest {
             assertEquals(5, checkpoint.size(), "every task acknowledged the checkpoint");
             assertTrue(checkpoint.contains(true), "the checkpoint was unaligned: " + checkpoint);
             assertEquals(List.of(false, false, false, false, false), savepoint, "the savepoint was aligned");
+        }
+    }
+
+    @Test
+    void whenAnInBandBarrierOutlivesTheAlignedTimeoutInAQueue_thenItIsPromotedAndTheCheckpointIsUnalignedEverywhere()
+        throws Exception {
+        Configuration c = unalignedConf();
+        c.remove("execution.checkpointing.interval");
+        c.setString("execution.checkpointing.aligned-checkpoint-timeout", "5 ms");
+        TestJob.Failures slow = TestJob.Failures.none();
+        slow.sleepEveryRows.set(2);
+        Acks acks = new Acks();
+        try (LocalCluster cluster = new LocalCluster()) {
+            JobClient job = cluster.submit(TestJob.graph("promote", c, 1_000_000, false, 10, slow, new TestJob.Store()), "promote",
+                io.weir.runtime.cluster.RestoreProvider.NONE, new io.weir.runtime.cluster.CheckpointSetup(
+                    new io.weir.checkpoint.state.snapshot.MemoryCheckpointStreamFactory(), acks, false));
+            Thread.sleep(300); // the slow consumer backs the channels up
+            cluster.checkpointControl(job).triggerCheckpoint(1, System.currentTimeMillis(), false);
+            List<Boolean> checkpoint = acks.await(1, 5);
+            job.cancel();
+            job.terminationFuture().handle((s, e) -> null).get();
+            // the sources sent their barriers in band; only promotion makes their part unaligned
+            assertEquals(List.of(true, true, true, true, true), checkpoint, acks.byTask::toString);
         }
     }
 
