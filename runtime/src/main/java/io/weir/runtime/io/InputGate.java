@@ -129,6 +129,11 @@ public final class InputGate {
         return blocked[channel];
     }
 
+    /** True once {@code channel} delivered {@link EndOfData} or {@link EndOfInput}: no rows follow on it. */
+    public boolean isDataEnded(int channel) {
+        return dataEnded[channel];
+    }
+
     public boolean isEnded(int channel) {
         return ended[channel];
     }

@@ -38,6 +38,7 @@ final class BarrierInput implements CheckpointableInput {
     private final CheckpointBarrierHandler handler;
     private final BitSet persisting = new BitSet();
     private long persistingCheckpoint = -1;
+    private long savepointId = -1;
 
     BarrierInput(StreamTask task, InputGate gate, Mailbox mailbox, ScheduledExecutorService scheduler,
                  BarrierHandlingMode mode, long alignedTimeoutMillis) {
@@ -50,9 +51,19 @@ final class BarrierInput implements CheckpointableInput {
 
     // ---------------------------------------------------------------- from the task loop
 
+    /**
+     * A barrier arrived. Savepoints are aligned; so is a checkpoint whose barrier comes from a
+     * producer that already finished (after its {@code EndOfData}): if every producer finished,
+     * the snapshot must come after every channel's end of data, so that it counts as this task's
+     * final checkpoint (taken unaligned at the first barrier, it would precede the other ends).
+     */
     void onBarrier(int channel, CheckpointBarrier barrier) {
+        boolean alignedOnly = barrier.isSavepoint() || gate.isDataEnded(channel);
+        if (barrier.isSavepoint()) {
+            savepointId = barrier.id();
+        }
         handler.processBarrier(new io.weir.checkpoint.barrier.CheckpointBarrier(barrier.id(), barrier.timestamp(),
-            barrier.isSavepoint() ? CheckpointKind.SAVEPOINT : CheckpointKind.CHECKPOINT), channel);
+            alignedOnly ? CheckpointKind.SAVEPOINT : CheckpointKind.CHECKPOINT), channel);
     }
 
     void onEndOfInput(int channel) {
@@ -109,7 +120,7 @@ final class BarrierInput implements CheckpointableInput {
     public void triggerCheckpointOnBarrier(io.weir.checkpoint.barrier.CheckpointBarrier barrier, boolean unaligned) {
         try {
             task.snapshotAndForward(barrier.checkpointId(), barrier.timestamp(), unaligned,
-                barrier.kind() == CheckpointKind.SAVEPOINT);
+                barrier.checkpointId() == savepointId);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -296,13 +296,19 @@ class BarrierModesTest {
             JobClient job = cluster.submit(TestJob.graph("promote", c, 1_000_000, false, 10, slow, new TestJob.Store()), "promote",
                 io.weir.runtime.cluster.RestoreProvider.NONE, new io.weir.runtime.cluster.CheckpointSetup(
                     new io.weir.checkpoint.state.snapshot.MemoryCheckpointStreamFactory(), acks, false));
-            Thread.sleep(300); // the slow consumer backs the channels up
-            cluster.checkpointControl(job).triggerCheckpoint(1, System.currentTimeMillis(), false);
-            List<Boolean> checkpoint = acks.await(1, 5);
+            // the sources send their barriers in band; only promotion makes their part unaligned. Until the
+            // slow consumer has backed the channels up (the job is starting), a barrier may be consumed in time.
+            boolean promotedEverywhere = false;
+            for (long id = 1; id <= 10 && !promotedEverywhere; id++) {
+                Thread.sleep(300);
+                cluster.checkpointControl(job).triggerCheckpoint(id, System.currentTimeMillis(), false);
+                List<Boolean> checkpoint = acks.await(id, 5);
+                assertEquals(5, checkpoint.size(), "every task acknowledged checkpoint " + id);
+                promotedEverywhere = !checkpoint.contains(false);
+            }
             job.cancel();
             job.terminationFuture().handle((s, e) -> null).get();
-            // the sources sent their barriers in band; only promotion makes their part unaligned
-            assertEquals(List.of(true, true, true, true, true), checkpoint, acks.byTask::toString);
+            assertTrue(promotedEverywhere, acks.byTask::toString);
         }
     }
 
