@@ -137,14 +137,14 @@ class CheckpointRecoveryEndToEndTest {
     void whenAnUnimplementedCheckpointFeatureIsSwitchedOn_thenItIsRefused_butItsDefaultIsAccepted() throws Exception {
         Path script = dir.resolve("unaligned.sql");
         Files.writeString(script, String.join("\n",
-            "SET 'execution.checkpointing.unaligned.enabled' = 'false';",
-            "SET 'execution.checkpointing.unaligned.enabled' = 'true';"));
+            "SET 'execution.checkpointing.unaligned.max-subtasks-per-channel-state-file' = '5';",
+            "SET 'execution.checkpointing.unaligned.max-subtasks-per-channel-state-file' = '2';"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = WeirCli.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8), "-f", script.toString());
         String e = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, code);
-        assertTrue(e.contains("not supported yet") && e.contains("unaligned"), e);
+        assertTrue(e.contains("not supported yet") && e.contains("channel-state file"), e);
         assertTrue(e.contains("line 2") || e.contains(":2"), "the second statement failed: " + e);
     }
 

@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Stateful SQL (group aggregation with retractions, tumbling window aggregation, window Top-N) planned by the
  * real planner, from a replayable datagen source into a two-phase-commit sink, with failures
  * injected at random rows and during snapshots (an injector at the head of every non-source
- * vertex): the committed changelog equals a failure-free run's, as a multiset and in order per key.
+ * vertex): the committed changelog equals a failure-free run's, as a multiset and in order per key,
+ * with aligned, unaligned and aligned-then-unaligned ({@code timeout}) barriers.
  */
 class SqlExactlyOnceUnderFailuresTest {
     private static final String SOURCE = "CREATE TABLE src (id BIGINT, ts AS TO_TIMESTAMP_LTZ(id * 10, 3), "
@@ -62,8 +63,16 @@ class SqlExactlyOnceUnderFailuresTest {
     @TempDir
     Path dir;
 
-    private List<String> run(String query, String backend, Failures failures) throws Exception {
+    private List<String> run(String query, String backend, String barriers, Failures failures) throws Exception {
         Configuration conf = new Configuration();
+        if (!barriers.equals("aligned")) {
+            conf.setString("execution.checkpointing.unaligned.enabled", "true");
+            conf.setString("execution.batch-size", "16"); // rows are in flight when barriers overtake them
+            conf.setString("execution.buffer-timeout", "2 ms");
+        }
+        if (barriers.equals("timeout")) {
+            conf.setString("execution.checkpointing.aligned-checkpoint-timeout", "3 ms");
+        }
         conf.setString("state.backend.type", backend);
         conf.setString("execution.checkpointing.interval", "30 ms");
         conf.setString("execution.checkpointing.dir", dir.resolve("chk-" + System.nanoTime()).toString());
@@ -81,19 +90,25 @@ class SqlExactlyOnceUnderFailuresTest {
             for (Throwable t : CheckpointedJobs.attemptFailures(job)) {
                 assertTrue(String.valueOf(t.getMessage()).contains("injected failure"), () -> "unexpected failure: " + t);
             }
+            if (barriers.equals("unaligned")) {
+                var history = CheckpointedJobs.checkpointStats(job).orElseThrow().history();
+                assertTrue(history.stream().anyMatch(r -> r.unaligned()), () -> "checkpoints taken unaligned: " + history);
+            }
         }
         return store.committed();
     }
 
     @ParameterizedTest
-    @CsvSource({"group, hashmap", "group, rocksdb", "window, hashmap", "window, rocksdb", "window-topn, hashmap",
-        "window-topn, rocksdb"})
-    void whenTasksFailAtRandomRowsAndDuringSnapshots_thenTheCommittedChangelogEqualsAFailureFreeRun(String query, String backend)
-        throws Exception {
-        List<String> expected = run(query, backend, new Failures(0, 0, 1));
+    @CsvSource({"group, hashmap, aligned", "group, rocksdb, aligned", "window, hashmap, aligned", "window, rocksdb, aligned",
+        "group, hashmap, unaligned", "group, rocksdb, unaligned", "window, hashmap, unaligned", "window, rocksdb, unaligned",
+        "group, hashmap, timeout", "window, rocksdb, timeout", "window-topn, hashmap, aligned",
+        "window-topn, rocksdb, unaligned"})
+    void whenTasksFailAtRandomRowsAndDuringSnapshots_thenTheCommittedChangelogEqualsAFailureFreeRun(String query, String backend,
+                                                                                                  String barriers) throws Exception {
+        List<String> expected = run(query, backend, "aligned", new Failures(0, 0, 1));
         assertTrue(!expected.isEmpty(), "the failure-free run produced nothing");
         Failures failures = new Failures(3, 2, 3_000);
-        List<String> actual = run(query, backend, failures);
+        List<String> actual = run(query, backend, barriers, failures);
         assertTrue(failures.injected.get() >= 2, "injected " + failures.injected);
         if (query.startsWith("window")) {
             assertSameChangelogs(perKey(expected), perKey(actual));

@@ -54,6 +54,10 @@ final class AtLeastOnceTracking implements BarrierHandlerState {
         }
     }
 
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
     /** Abandons {@code checkpointId} (cancellation marker or abort). */
     void cancel(CheckpointBarrierHandler.Controller c, long checkpointId) {
         if (checkpointId <= highestDone || !cancelled.add(checkpointId)) {

@@ -140,6 +140,11 @@ public final class CheckpointBarrierHandler {
         return state.name();
     }
 
+    /** True while some checkpoint has barriers outstanding at this task (any mode). */
+    public boolean isCheckpointInProgress() {
+        return state instanceof AtLeastOnceTracking t ? t.hasPending() : current != null;
+    }
+
     /** The checkpoint being aligned, or -1 (exactly-once modes). */
     public long currentCheckpointId() {
         return current == null ? -1 : current.checkpointId();

@@ -54,6 +54,15 @@ final class CheckpointRestoreProvider implements RestoreProvider {
             }
             return toRestoreState(state);
         }
+        for (int i = 0; i < op.parallelism(); i++) {
+            OperatorSubtaskState s = op.state(i);
+            if (!s.inputChannelState().isEmpty() || !s.resultSubpartitionState().isEmpty()) {
+                throw new IllegalStateException("not supported yet: restoring checkpoint " + metadata.checkpointId()
+                    + " at another parallelism: operator " + operatorUid + " has in-flight data of an unaligned checkpoint "
+                    + "(parallelism " + op.parallelism() + " -> " + parallelism + "); restore at the same parallelism, "
+                    + "or rescale from an aligned checkpoint or a savepoint");
+            }
+        }
         return rescaled.computeIfAbsent(operatorUid + "/" + parallelism, k -> {
             List<OperatorRestoreState> old = new ArrayList<>();
             for (int i = 0; i < op.parallelism(); i++) {
@@ -78,6 +87,7 @@ final class CheckpointRestoreProvider implements RestoreProvider {
                 operatorState.add(h);
             }
         }
-        return new OperatorRestoreState(metadata.checkpointId(), state.keyedState(), operatorState, timers);
+        return new OperatorRestoreState(metadata.checkpointId(), state.keyedState(), operatorState, timers)
+            .withChannelState(state.inputChannelState(), state.resultSubpartitionState());
     }
 }

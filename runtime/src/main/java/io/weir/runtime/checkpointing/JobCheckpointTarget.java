@@ -111,7 +111,7 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
             : location.exclusiveStateStreamFactory();
         CheckpointStreamFactory shared = fileMerging != null && sharedStreams != null ? fileMerging.sharedStreams(checkpointId) : sharedStreams;
         streams.put(checkpointId, shared != null && checkpoint ? new IncrementalCheckpointStreams(exclusive, shared) : exclusive);
-        c.triggerCheckpoint(checkpointId, timestamp);
+        c.triggerCheckpoint(checkpointId, timestamp, kind == CheckpointKind.SAVEPOINT);
     }
 
     @Override

@@ -25,6 +25,8 @@ import io.weir.runtime.cluster.OperatorMetricsSnapshot;
 import io.weir.runtime.cluster.RestoreProvider;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.tasks.OperatorSnapshot;
+import io.weir.runtime.tasks.TaskEnvironment;
+import io.weir.checkpoint.barrier.AlignmentMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -149,7 +151,19 @@ final class RecoverableJob implements JobClient {
 
     private void launchAttempt(CheckpointMetadata restore) {
         RestoreProvider provider = restore == null ? RestoreProvider.NONE : new CheckpointRestoreProvider(restore, localRecovery);
-        CheckpointSetup setup = new CheckpointSetup(new MemoryCheckpointStreamFactory(), this::onSnapshots,
+        TaskEnvironment.CheckpointResponder responder = new TaskEnvironment.CheckpointResponder() {
+            @Override
+            public void acknowledge(String vertexUid, int subtask, long checkpointId, List<OperatorSnapshot> snapshots) {
+                onSnapshots(vertexUid, subtask, checkpointId, snapshots, null);
+            }
+
+            @Override
+            public void acknowledge(String vertexUid, int subtask, long checkpointId, List<OperatorSnapshot> snapshots,
+                                    AlignmentMetrics alignment) {
+                onSnapshots(vertexUid, subtask, checkpointId, snapshots, alignment);
+            }
+        };
+        CheckpointSetup setup = new CheckpointSetup(new MemoryCheckpointStreamFactory(), responder,
             config.isCheckpointingEnabled() && config.checkpointsAfterTasksFinish(), target::streamsFor);
         JobClient a = cluster.submit(graph, jobId, provider, setup);
         attempt = a;
@@ -274,7 +288,8 @@ final class RecoverableJob implements JobClient {
 
     // ---------------------------------------------------------------- snapshots (task threads, then async pool)
 
-    private void onSnapshots(String vertexUid, int subtask, long checkpointId, List<OperatorSnapshot> snapshots) {
+    private void onSnapshots(String vertexUid, int subtask, long checkpointId, List<OperatorSnapshot> snapshots,
+                             AlignmentMetrics alignment) {
         TaskId task = new TaskId(vertexUid, subtask);
         CheckpointStreamFactory streams = target.streamsFor(checkpointId);
         if (streams == null) {
@@ -284,7 +299,7 @@ final class RecoverableJob implements JobClient {
         try {
             asyncPool.execute(() -> {
                 try {
-                    var ack = SnapshotAcks.complete(task, checkpointId, snapshots, 0, s);
+                    var ack = SnapshotAcks.complete(task, checkpointId, snapshots, 0, s, alignment);
                     if (localRecovery != null) {
                         localRecovery.store(task, checkpointId, ack.operatorStates());
                     }

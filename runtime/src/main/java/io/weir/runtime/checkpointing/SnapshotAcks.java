@@ -1,5 +1,6 @@
 package io.weir.runtime.checkpointing;
 
+import io.weir.checkpoint.barrier.AlignmentMetrics;
 import io.weir.checkpoint.coordinator.CheckpointAck;
 import io.weir.checkpoint.coordinator.SubtaskCheckpointMetrics;
 import io.weir.checkpoint.coordinator.TaskId;
@@ -39,9 +40,10 @@ final class SnapshotAcks {
     /**
      * @param syncMillis how long the synchronous part took on the task thread
      * @param streams    where timers are written (the checkpoint's exclusive location)
+     * @param alignment  what barrier handling measured at the task, or null
      */
     static CheckpointAck complete(TaskId task, long checkpointId, List<OperatorSnapshot> snapshots, long syncMillis,
-                                  CheckpointStreamFactory streams) throws Exception {
+                                  CheckpointStreamFactory streams, AlignmentMetrics alignment) throws Exception {
         long start = System.nanoTime();
         Map<String, OperatorSubtaskState> states = new HashMap<>();
         try {
@@ -58,7 +60,8 @@ final class SnapshotAcks {
                 if (timers != null) {
                     operatorState.add(timers);
                 }
-                OperatorSubtaskState state = new OperatorSubtaskState(r.keyedState(), operatorState, List.of(), List.of());
+                OperatorSubtaskState state = new OperatorSubtaskState(r.keyedState(), operatorState, s.inputChannelState(),
+                    s.resultSubpartitionState());
                 states.put(s.operatorUid(), state);
             }
         } catch (Exception | Error e) {
@@ -67,6 +70,8 @@ final class SnapshotAcks {
         }
         long asyncMillis = (System.nanoTime() - start) / 1_000_000;
         return new CheckpointAck(task, checkpointId, states,
-            new SubtaskCheckpointMetrics(syncMillis, asyncMillis, 0, 0, 0, false));
+            alignment == null ? new SubtaskCheckpointMetrics(syncMillis, asyncMillis, 0, 0, 0, false)
+                : new SubtaskCheckpointMetrics(syncMillis, asyncMillis, alignment.alignmentDurationMillis(),
+                    alignment.bytesProcessedDuringAlignment(), alignment.bytesPersistedDuringAlignment(), alignment.unaligned()));
     }
 }

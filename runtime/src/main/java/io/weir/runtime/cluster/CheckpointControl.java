@@ -21,6 +21,11 @@ public interface CheckpointControl {
 
     void triggerCheckpoint(long checkpointId, long timestamp);
 
+    /** The same; a {@code savepoint}'s barriers are always aligned (no channel state in a savepoint). */
+    default void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint) {
+        triggerCheckpoint(checkpointId, timestamp);
+    }
+
     void notifyCheckpointComplete(long checkpointId);
 
     void notifyCheckpointAborted(long checkpointId);

@@ -39,6 +39,8 @@ final class LocalJob implements JobClient, CheckpointControl {
     private final TaskEnvironment env;
     private final RestoreProvider restore;
     private final List<StreamTask> tasks = new ArrayList<>();
+    /** Per vertex, per subtask, per input channel: whether its edge does not support unaligned checkpoints. */
+    private final Map<Integer, List<List<Boolean>>> inPointwise = new HashMap<>();
     private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private volatile JobStatus status = JobStatus.CREATED;
@@ -102,6 +104,7 @@ final class LocalJob implements JobClient, CheckpointControl {
         Map<Integer, List<List<Integer>>> inInputs = new HashMap<>();
         Map<Integer, List<List<StreamTask.OutputSpec>>> outSpecs = new HashMap<>();
         for (JobVertex v : graph.vertices()) {
+            inPointwise.put(v.id(), perSubtask(v.parallelism()));
             inChannels.put(v.id(), perSubtask(v.parallelism()));
             inInputs.put(v.id(), perSubtask(v.parallelism()));
             outSpecs.put(v.id(), perSubtask(v.parallelism()));
@@ -115,7 +118,12 @@ final class LocalJob implements JobClient, CheckpointControl {
                 InputGate gate = null;
                 if (!chans.isEmpty()) {
                     int[] inputOf = inInputs.get(v.id()).get(i).stream().mapToInt(Integer::intValue).toArray();
-                    gate = new InputGate(chans.toArray(new Channel[0]), inputOf);
+                    List<Boolean> pw = inPointwise.get(v.id()).get(i);
+                    boolean[] unsupported = new boolean[pw.size()];
+                    for (int k = 0; k < unsupported.length; k++) {
+                        unsupported[k] = pw.get(k);
+                    }
+                    gate = new InputGate(chans.toArray(new Channel[0]), inputOf, unsupported);
                 }
                 tasks.add(new StreamTask(env, v, i, restoreFor(v, i), gate, wakeups.get(v.id())[i],
                     outSpecs.get(v.id()).get(i), listener));
@@ -157,6 +165,7 @@ final class LocalJob implements JobClient, CheckpointControl {
                 chans[k] = new Channel(s.name() + "#" + i + " -> " + t.name() + "#" + j, capacity, wakeups.get(t.id())[j]);
                 inChannels.get(t.id()).get(j).add(chans[k]);
                 inInputs.get(t.id()).get(j).add(e.targetInput());
+                inPointwise.get(t.id()).get(j).add(!StreamTask.supportsUnaligned(kind));
             }
             outSpecs.get(s.id()).get(i).add(new StreamTask.OutputSpec(chans, e.partitioner(), t.maxParallelism()));
         }
@@ -301,9 +310,14 @@ final class LocalJob implements JobClient, CheckpointControl {
 
     @Override
     public void triggerCheckpoint(long id, long timestamp) {
+        triggerCheckpoint(id, timestamp, false);
+    }
+
+    @Override
+    public void triggerCheckpoint(long id, long timestamp, boolean savepoint) {
         for (StreamTask t : tasks) {
             if (isSource(t) && !t.hasEnded()) {
-                t.triggerCheckpoint(id, timestamp);
+                t.triggerCheckpoint(id, timestamp, savepoint);
             }
         }
     }

@@ -22,4 +22,13 @@ public final class Batch {
     public Row get(int i) {
         return rows[i];
     }
+
+    /** A batch of copies of these rows (field arrays copied, values shared). */
+    public Batch copyRows() {
+        Row[] copies = new Row[size];
+        for (int i = 0; i < size; i++) {
+            copies[i] = rows[i].copy();
+        }
+        return new Batch(copies, size);
+    }
 }

@@ -5,6 +5,8 @@ import io.weir.runtime.data.Row;
 import io.weir.runtime.graph.Partitioner;
 import io.weir.runtime.graph.PartitionerKind;
 import io.weir.runtime.operators.KeySelector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -128,6 +130,71 @@ public final class ChannelWriter {
         for (Channel c : channels) {
             blockedNanos += c.put(event, canceled);
         }
+    }
+
+    /**
+     * Sends {@code event} on every channel ahead of everything queued there (an unaligned barrier
+     * overtaking the output). Returns, per channel, the rows it overtook: the queued batches' rows,
+     * then this writer's unsent rows (which are sent after the event as usual). Never blocks.
+     */
+    public List<List<Row>> broadcastPriorityEvent(StreamEvent event) {
+        List<List<Row>> overtaken = new ArrayList<>(channels.length);
+        for (int i = 0; i < channels.length; i++) {
+            List<Row> rows = new ArrayList<>();
+            for (Object item : channels[i].putPriority(event)) {
+                if (item instanceof Batch b) {
+                    for (int r = 0; r < b.size(); r++) {
+                        rows.add(b.get(r));
+                    }
+                }
+            }
+            for (int r = 0; r < counts[i]; r++) {
+                rows.add(pending[i][r]);
+            }
+            overtaken.add(rows);
+        }
+        return overtaken;
+    }
+
+    /**
+     * Flushes, then sends {@code event} in band on every channel, watching it there
+     * ({@link Channel#putWatched}): {@code onConsumed} runs with the channel index when the consumer takes it.
+     */
+    public void broadcastWatched(StreamEvent event, java.util.function.IntConsumer onConsumed) throws InterruptedException {
+        flushAll();
+        for (int i = 0; i < channels.length; i++) {
+            int ch = i;
+            channels[i].putWatched(event, () -> onConsumed.accept(ch));
+        }
+    }
+
+    /** {@link Channel#promote} on channel {@code channel}: the rows the event overtook, or null if it was consumed. */
+    public List<Row> promote(int channel, StreamEvent event) {
+        List<Object> items = channels[channel].promote(event);
+        if (items == null) {
+            return null;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Batch b) {
+                for (int r = 0; r < b.size(); r++) {
+                    rows.add(b.get(r));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Sends {@code rows} on {@code channel} as they are (restored output channel state, before any new output). */
+    public void replay(int channel, List<Row> rows) throws InterruptedException {
+        for (Row row : rows) {
+            add(channel, row);
+        }
+        flush(channel);
+    }
+
+    public int numberOfChannels() {
+        return channels.length;
     }
 
     /** Total nanoseconds spent blocked on full channels. */

@@ -7,11 +7,20 @@ package io.weir.runtime.io;
 public final class CheckpointBarrier implements StreamEvent {
     private final long id;
     private final long timestamp;
+    private final boolean savepoint;
 
     public CheckpointBarrier(long id, long timestamp) {
+        this(id, timestamp, false);
+    }
+
+    /** @param savepoint a savepoint's barrier: always aligned, never overtakes data */
+    public CheckpointBarrier(long id, long timestamp, boolean savepoint) {
         this.id = id;
         this.timestamp = timestamp;
+        this.savepoint = savepoint;
     }
+
+    public boolean isSavepoint() { return savepoint; }
 
     public long id() { return id; }
 
@@ -19,6 +28,6 @@ public final class CheckpointBarrier implements StreamEvent {
 
     @Override
     public String toString() {
-        return "CheckpointBarrier(" + id + ")";
+        return (savepoint ? "SavepointBarrier(" : "CheckpointBarrier(") + id + ")";
     }
 }

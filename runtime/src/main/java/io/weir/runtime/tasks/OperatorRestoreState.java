@@ -1,5 +1,6 @@
 package io.weir.runtime.tasks;
 
+import io.weir.checkpoint.metadata.ChannelStateHandle;
 import io.weir.checkpoint.state.KeyGroupRange;
 import io.weir.checkpoint.state.KeyGroupRangeAssignment;
 import io.weir.checkpoint.state.snapshot.KeyedStateAssignment;
@@ -23,6 +24,8 @@ public final class OperatorRestoreState {
     private final List<OperatorStateHandle> operatorState;
     private final Map<Integer, byte[]> timers;
     private final boolean finished;
+    private List<ChannelStateHandle> inputChannelState = List.of();
+    private List<ChannelStateHandle> resultSubpartitionState = List.of();
 
     public OperatorRestoreState(long checkpointId, List<KeyedStateHandle> keyedState,
                                 List<OperatorStateHandle> operatorState, Map<Integer, byte[]> timers) {
@@ -84,6 +87,20 @@ public final class OperatorRestoreState {
     }
 
     public boolean isFinished() { return finished; }
+    /** This state plus the in-flight data an unaligned checkpoint persisted for the subtask (replayed first). */
+    public OperatorRestoreState withChannelState(List<ChannelStateHandle> input, List<ChannelStateHandle> output) {
+        OperatorRestoreState s = new OperatorRestoreState(checkpointId, keyedState, operatorState, timers, finished);
+        s.inputChannelState = List.copyOf(input);
+        s.resultSubpartitionState = List.copyOf(output);
+        return s;
+    }
+
+    public boolean hasChannelState() {
+        return !inputChannelState.isEmpty() || !resultSubpartitionState.isEmpty();
+    }
+
+    public List<ChannelStateHandle> inputChannelState() { return inputChannelState; }
+    public List<ChannelStateHandle> resultSubpartitionState() { return resultSubpartitionState; }
 
     public long checkpointId() { return checkpointId; }
     public List<KeyedStateHandle> keyedState() { return keyedState; }

@@ -1,5 +1,6 @@
 package io.weir.runtime.tasks;
 
+import io.weir.checkpoint.metadata.ChannelStateHandle;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
 import io.weir.checkpoint.state.snapshot.OperatorStateHandle;
 import io.weir.checkpoint.state.snapshot.SnapshotResult;
@@ -17,6 +18,8 @@ public final class OperatorSnapshot {
     private final RunnableFuture<SnapshotResult<KeyedStateHandle>> keyed;
     private final RunnableFuture<SnapshotResult<OperatorStateHandle>> operator;
     private final Map<Integer, byte[]> timers;
+    private volatile java.util.List<ChannelStateHandle> inputChannelState = java.util.List.of();
+    private volatile java.util.List<ChannelStateHandle> resultSubpartitionState = java.util.List.of();
 
     public OperatorSnapshot(String operatorUid, long checkpointId, RunnableFuture<SnapshotResult<KeyedStateHandle>> keyed,
                             RunnableFuture<SnapshotResult<OperatorStateHandle>> operator, Map<Integer, byte[]> timers) {
@@ -30,6 +33,19 @@ public final class OperatorSnapshot {
     public String operatorUid() { return operatorUid; }
 
     public long checkpointId() { return checkpointId; }
+
+    /**
+     * Unaligned checkpoints: the in-flight data the task persisted, set on the task thread before
+     * it acknowledges (input channels on the head operator, output channels on the tail).
+     */
+    public void setChannelState(java.util.List<ChannelStateHandle> input, java.util.List<ChannelStateHandle> output) {
+        this.inputChannelState = java.util.List.copyOf(input);
+        this.resultSubpartitionState = java.util.List.copyOf(output);
+    }
+
+    public java.util.List<ChannelStateHandle> inputChannelState() { return inputChannelState; }
+
+    public java.util.List<ChannelStateHandle> resultSubpartitionState() { return resultSubpartitionState; }
 
     /**
      * Runs the asynchronous parts and returns the result as restore state for this subtask. When a

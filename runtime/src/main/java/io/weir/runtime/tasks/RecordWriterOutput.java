@@ -70,6 +70,57 @@ final class RecordWriterOutput implements WatermarkStatusOutput {
         }
     }
 
+    /**
+     * Sends {@code event} ahead of all queued output on every channel of every edge (an unaligned
+     * barrier). Returns per edge, per channel, the rows it overtook.
+     */
+    List<List<List<Row>>> broadcastPriority(StreamEvent event) {
+        List<List<List<Row>>> overtaken = new java.util.ArrayList<>(writers.length);
+        for (ChannelWriter w : writers) {
+            overtaken.add(w.broadcastPriorityEvent(event));
+        }
+        return overtaken;
+    }
+
+    /** Number of outgoing edges. */
+    int numberOfEdges() {
+        return writers.length;
+    }
+
+    int numberOfChannels(int edge) {
+        return writers[edge].numberOfChannels();
+    }
+
+    /** Sends {@code event} in band everywhere, watched; {@code onConsumed} gets (edge, channel) when a consumer takes it. */
+    void broadcastWatched(StreamEvent event, java.util.function.BiConsumer<Integer, Integer> onConsumed) {
+        try {
+            for (int e = 0; e < writers.length; e++) {
+                int edge = e;
+                writers[e].broadcastWatched(event, ch -> onConsumed.accept(edge, ch));
+            }
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    /** Promotes the watched {@code event} on one channel; the overtaken rows, or null if already consumed. */
+    List<Row> promote(int edge, int channel, StreamEvent event) {
+        return writers[edge].promote(channel, event);
+    }
+
+    /** Sends restored output channel state on channel {@code channel} of edge {@code edge}, before any new output. */
+    void replay(int edge, int channel, List<Row> rows) {
+        if (edge >= writers.length || channel >= writers[edge].numberOfChannels()) {
+            throw new IllegalStateException("not supported yet: restoring in-flight output of an unaligned checkpoint "
+                + "into a job whose edges or parallelism changed (output " + edge + ", channel " + channel + ")");
+        }
+        try {
+            writers[edge].replay(channel, rows);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
     void flushIfOlderThan(long deadlineNanos) throws InterruptedException {
         for (ChannelWriter w : writers) {
             w.flushIfOlderThan(deadlineNanos);

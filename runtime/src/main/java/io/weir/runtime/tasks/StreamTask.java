@@ -1,6 +1,10 @@
 package io.weir.runtime.tasks;
 
+import io.weir.checkpoint.CheckpointingOptions;
+import io.weir.checkpoint.barrier.AlignmentMetrics;
+import io.weir.checkpoint.barrier.BarrierHandlingMode;
 import io.weir.checkpoint.config.Configuration;
+import io.weir.checkpoint.CheckpointingOptions.CheckpointingMode;
 import io.weir.checkpoint.state.StateBackend;
 import io.weir.runtime.RuntimeOptions;
 import io.weir.runtime.data.Row;
@@ -37,7 +41,18 @@ import java.util.Map;
  * {@link SourceOperator#emitNext()} of a source head); flush output batches older than
  * {@code execution.buffer-timeout}; wait for a wake-up when there was nothing to do. Input is not
  * taken while timers are deferred, so end of input (and {@code finish}) always comes after every
- * deferred firing.
+ * deferred firing; only with {@code unaligned.interruptible-timers.enabled} is a priority
+ * (unaligned) barrier taken between two groups of firings.
+ *
+ * <h2>Checkpoints</h2>
+ * A source task snapshots on the trigger letter and emits the barrier. A task with input hands
+ * barriers and ended channels to its {@link BarrierInput}, which decides by mode (aligned,
+ * at-least-once, unaligned, aligned then unaligned) when to call {@link #snapshotAndForward}
+ * (synchronous snapshot of every operator, then the barrier in band or, unaligned, ahead of the
+ * queued output, whose rows become output channel state) and, once every channel delivered the
+ * barrier, {@link #acknowledgePending} (the input channel state persisted meanwhile is attached,
+ * with the alignment metrics). On restore, channel state is replayed after {@code open} and before
+ * any new input: first the output, then the input.
  *
  * <h2>Ending</h2>
  * When every input channel has ended (or the source head reports END_OF_INPUT, after emitting a
@@ -69,7 +84,11 @@ public final class StreamTask implements Runnable, OperatorHost {
     private final RecordWriterOutput tail;
     private final WatermarkValve[] valves;
     private final boolean[] inputIdle;
-    private final BarrierAligner aligner;
+    private final BarrierHandlingMode barrierMode;
+    private final boolean interruptibleTimers;
+    private final BarrierInput barriers;
+    private PendingTaskCheckpoint pendingCheckpoint;
+    private final long alignedTimeoutMillis;
     private volatile boolean canceled;
     private volatile Thread thread;
     private boolean inputEnded;
@@ -129,7 +148,48 @@ public final class StreamTask implements Runnable, OperatorHost {
             valves[1 - gate.inputOf(c)].onEnd(c); // each valve combines only its own input's channels
         }
         this.inputIdle = new boolean[2];
-        this.aligner = gate == null ? null : new BarrierAligner(gate);
+        this.barrierMode = barrierMode(conf, gate);
+        this.alignedTimeoutMillis = conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).toMillis();
+        this.interruptibleTimers = barrierMode != BarrierHandlingMode.ALIGNED && barrierMode != BarrierHandlingMode.AT_LEAST_ONCE
+            && conf.get(CheckpointingOptions.ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS);
+        this.barriers = gate == null ? null : new BarrierInput(this, gate, mailbox, env.scheduler(), barrierMode,
+            conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).toMillis());
+    }
+
+    /**
+     * The barrier handling of this task: {@code execution.checkpointing.mode}, {@code .unaligned.enabled}
+     * and {@code .aligned-checkpoint-timeout}; aligned when an input or output edge does not support
+     * unaligned checkpoints (pointwise or broadcast, as in Flink) unless {@code .unaligned.forced}.
+     */
+    private BarrierHandlingMode barrierMode(Configuration conf, InputGate gate) {
+        if (conf.get(CheckpointingOptions.MODE) != CheckpointingMode.EXACTLY_ONCE) {
+            return BarrierHandlingMode.AT_LEAST_ONCE;
+        }
+        if (!conf.get(CheckpointingOptions.ENABLE_UNALIGNED)) {
+            return BarrierHandlingMode.ALIGNED;
+        }
+        if (!conf.get(CheckpointingOptions.FORCE_UNALIGNED)) {
+            for (OutputSpec o : outputSpecs) {
+                if (!supportsUnaligned(o.partitioner.kind())) {
+                    return BarrierHandlingMode.ALIGNED;
+                }
+            }
+            if (gate != null && gate.hasUnalignedUnsupportedChannel()) {
+                return BarrierHandlingMode.ALIGNED;
+            }
+        }
+        return conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).isZero() ? BarrierHandlingMode.UNALIGNED
+            : BarrierHandlingMode.ALIGNED_THEN_UNALIGNED;
+    }
+
+    /** Flink takes pointwise (forward) and broadcast edges aligned unless unaligned checkpoints are forced. */
+    public static boolean supportsUnaligned(io.weir.runtime.graph.PartitionerKind kind) {
+        return kind != io.weir.runtime.graph.PartitionerKind.FORWARD && kind != io.weir.runtime.graph.PartitionerKind.BROADCAST;
+    }
+
+    /** How this task handles barriers (for tests and logs). */
+    public BarrierHandlingMode barrierMode() {
+        return barrierMode;
     }
 
     public String name() {
@@ -244,6 +304,7 @@ public final class StreamTask implements Runnable, OperatorHost {
                 return;
             }
             openChain();
+            ChannelStateReplay.replay(name(), restore, chain, tail, gate);
             loop();
             if (canceled) {
                 listener.onCanceled(this);
@@ -324,6 +385,13 @@ public final class StreamTask implements Runnable, OperatorHost {
         while (!canceled) {
             mailbox.runAvailable();
             if (!deferredFirings.isEmpty()) {
+                if (interruptibleTimers && gate != null) {
+                    Object priority = gate.pollPriority();
+                    if (priority != null) {
+                        handleInput(head, priority); // an unaligned barrier between two groups of timer firings
+                        continue;
+                    }
+                }
                 ChainedOperator op = deferredFirings.poll();
                 if (!op.fireEventTimeStep()) {
                     deferredFirings.add(op);
@@ -374,10 +442,16 @@ public final class StreamTask implements Runnable, OperatorHost {
         if (item == null) {
             return false;
         }
+        handleInput(head, item);
+        return true;
+    }
+
+    private void handleInput(ChainedOperator head, Object item) throws Exception {
         int channel = gate.lastChannel();
         int input = gate.inputOf(channel);
         if (item instanceof Batch) {
             Batch b = (Batch) item;
+            barriers.onBatch(channel, b);
             valves[input].onActive(channel);
             if (inputIdle[input]) {
                 inputIdle[input] = false;
@@ -391,21 +465,16 @@ public final class StreamTask implements Runnable, OperatorHost {
         } else if (item instanceof WatermarkStatus) {
             onStatus(head, channel, input, (WatermarkStatus) item);
         } else if (item instanceof CheckpointBarrier) {
-            if (aligner.onBarrier(channel, (CheckpointBarrier) item)) {
-                performCheckpoint(((CheckpointBarrier) item).id(), ((CheckpointBarrier) item).timestamp());
-                gate.unblockAll();
-            }
+            barriers.onBarrier(channel, (CheckpointBarrier) item);
         } else if (item instanceof EndOfInput || item instanceof EndOfData) {
             applyWatermark(head, input, valves[input].onEnd(channel));
-            if (item instanceof EndOfInput && aligner.onEndOfInput(channel)) {
-                performCheckpoint(aligner.pendingCheckpointId(), aligner.pendingTimestamp());
-                gate.unblockAll();
+            if (item instanceof EndOfInput) {
+                barriers.onEndOfInput(channel);
             }
             if (gate.allDataEnded()) {
                 inputEnded = true;
             }
         }
-        return true;
     }
 
     private void applyWatermark(ChainedOperator head, int input, long combined) {
@@ -487,7 +556,13 @@ public final class StreamTask implements Runnable, OperatorHost {
      * mailbox letter (so it happens between two {@code emitNext} calls). Thread-safe.
      */
     public void triggerCheckpoint(long checkpointId, long timestamp) {
-        mailbox.execute(() -> performCheckpoint(checkpointId, timestamp), "trigger checkpoint " + checkpointId);
+        triggerCheckpoint(checkpointId, timestamp, false);
+    }
+
+    /** The same; a {@code savepoint} is always taken aligned. Thread-safe. */
+    public void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint) {
+        mailbox.execute(() -> performCheckpoint(checkpointId, timestamp, savepoint),
+            (savepoint ? "trigger savepoint " : "trigger checkpoint ") + checkpointId);
     }
 
     /** Tells every operator that checkpoint {@code checkpointId} completed. Thread-safe. */
@@ -505,22 +580,145 @@ public final class StreamTask implements Runnable, OperatorHost {
     /** Tells every operator that checkpoint {@code checkpointId} was aborted. Thread-safe. */
     public void notifyCheckpointAborted(long checkpointId) {
         mailbox.execute(() -> {
+            if (barriers != null) {
+                barriers.abort(checkpointId, "aborted by the coordinator");
+            }
+            abortPending(checkpointId);
             for (ChainedOperator op : chain) {
                 op.notifyCheckpointAborted(checkpointId);
             }
         }, "notify checkpoint aborted " + checkpointId);
     }
 
-    private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
+    /** Source tasks (no input gate): snapshot, forward and acknowledge at once. */
+    private void performCheckpoint(long checkpointId, long timestamp, boolean savepoint) throws Exception {
+        snapshotAndForward(checkpointId, timestamp, !savepoint && barrierMode == BarrierHandlingMode.UNALIGNED, savepoint);
+        acknowledgePending(checkpointId, null);
+    }
+
+    /**
+     * Takes the synchronous part of the snapshot of every operator and forwards barrier
+     * {@code checkpointId}: in band, or ({@code unaligned}, unless the task already sent
+     * {@code EndOfData}) ahead of all queued output, persisting the overtaken rows as output channel
+     * state. The acknowledgement waits for
+     * {@link #acknowledgePending} (when every input channel delivered the barrier). Task thread.
+     */
+    void snapshotAndForward(long checkpointId, long timestamp, boolean unaligned, boolean savepoint) throws Exception {
         if (finished && finalCheckpointId < 0) {
             finalCheckpointId = checkpointId;
+        }
+        if (pendingCheckpoint != null) {
+            abortPending(pendingCheckpoint.id); // never acknowledged: the coordinator moved on
         }
         List<OperatorSnapshot> snapshots = new ArrayList<>();
         for (ChainedOperator op : chain) {
             snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams(checkpointId)));
         }
-        tail.broadcast(new CheckpointBarrier(checkpointId, timestamp));
-        env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, checkpointId, snapshots);
+        CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, savepoint);
+        PendingTaskCheckpoint p = new PendingTaskCheckpoint(barrier, snapshots, env.checkpointStreams(checkpointId));
+        pendingCheckpoint = p;
+        if (unaligned) {
+            p.channelState(); // input channel state may follow
+        }
+        if (finished) {
+            // after EndOfData the barrier must not overtake it: downstream tasks must see it after finishing
+            tail.broadcast(barrier);
+        } else if (unaligned) {
+            List<List<List<Row>>> overtaken = tail.broadcastPriority(barrier);
+            for (int edge = 0; edge < overtaken.size(); edge++) {
+                for (int ch = 0; ch < overtaken.get(edge).size(); ch++) {
+                    p.addOvertakenOutput(edge, ch, overtaken.get(edge).get(ch));
+                }
+            }
+        } else if (!savepoint && barrierMode == BarrierHandlingMode.ALIGNED_THEN_UNALIGNED) {
+            sendWatched(p, timestamp);
+        } else {
+            tail.broadcast(barrier);
+        }
+    }
+
+    /**
+     * Aligned then unaligned: the barrier goes out in band, watched; if it is still queued in some
+     * output channel when the aligned-checkpoint timeout (counted from the trigger) passes, it is
+     * promoted to the head of that queue and the rows it overtakes become output channel state.
+     */
+    private void sendWatched(PendingTaskCheckpoint p, long timestamp) {
+        int[] channels = new int[tail.numberOfEdges()];
+        for (int e = 0; e < channels.length; e++) {
+            channels[e] = tail.numberOfChannels(e);
+        }
+        p.watch(channels);
+        tail.broadcastWatched(p.barrier, (edge, ch) -> mailbox.execute(() -> {
+            if (pendingCheckpoint == p) {
+                p.watchedDone(edge, ch, null);
+                acknowledgeIfReady(p);
+            }
+        }, "barrier " + p.id + " consumed"));
+        long delay = Math.max(0, alignedTimeoutMillis - (System.currentTimeMillis() - timestamp));
+        // promoted from the timer thread (channels are thread-safe): the task thread may be blocked on a full channel
+        p.timer = env.scheduler().schedule(() -> promoteWatched(p), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Timer thread: moves the watched barrier to the head of every queue still holding it; the task thread persists. */
+    private void promoteWatched(PendingTaskCheckpoint p) {
+        List<int[]> where = new ArrayList<>();
+        List<List<Row>> overtaken = new ArrayList<>();
+        for (int e = 0; e < tail.numberOfEdges(); e++) {
+            for (int ch = 0; ch < tail.numberOfChannels(e); ch++) {
+                List<Row> rows = tail.promote(e, ch, p.barrier);
+                if (rows != null) {
+                    where.add(new int[] {e, ch});
+                    overtaken.add(rows);
+                }
+            }
+        }
+        if (where.isEmpty()) {
+            return;
+        }
+        mailbox.execute(() -> {
+            if (pendingCheckpoint == p) {
+                for (int i = 0; i < where.size(); i++) {
+                    p.watchedDone(where.get(i)[0], where.get(i)[1], overtaken.get(i));
+                }
+                acknowledgeIfReady(p);
+            }
+        }, "barrier " + p.id + " promoted");
+    }
+
+    /** Unaligned: an input buffer that preceded barrier {@code checkpointId} on {@code channel}. Task thread. */
+    void persistInput(long checkpointId, int channel, byte[] buffer) throws java.io.IOException {
+        PendingTaskCheckpoint p = pendingCheckpoint;
+        if (p != null && p.id == checkpointId) {
+            p.channelState().addInputData(checkpointId, 0, channel, buffer);
+        }
+    }
+
+    /** Every input channel delivered the barrier (metrics null: no input): acknowledge when the output side is done too. Task thread. */
+    void acknowledgePending(long checkpointId, AlignmentMetrics metrics) {
+        PendingTaskCheckpoint p = pendingCheckpoint;
+        if (p == null || p.id != checkpointId) {
+            return;
+        }
+        p.inputDone(metrics);
+        acknowledgeIfReady(p);
+    }
+
+    private void acknowledgeIfReady(PendingTaskCheckpoint p) {
+        if (pendingCheckpoint != p || !p.readyToAcknowledge()) {
+            return;
+        }
+        pendingCheckpoint = null;
+        AlignmentMetrics m = p.complete();
+        env.checkpointResponder().acknowledge(vertex.uid(), subtaskIndex, p.id, p.snapshots(), m);
+    }
+
+    /** The checkpoint was abandoned at this task (a newer barrier overtook it): drop its channel state. Task thread. */
+    void abortPending(long checkpointId) {
+        PendingTaskCheckpoint p = pendingCheckpoint;
+        if (p != null && p.id == checkpointId) {
+            pendingCheckpoint = null;
+            p.abort();
+        }
     }
 
     // ---------------------------------------------------------------- closing and metrics

@@ -37,6 +37,16 @@ public final class TaskEnvironment {
 
         /** Called on the task thread right after the synchronous part; run the snapshots' async parts elsewhere. */
         void acknowledge(String vertexUid, int subtaskIndex, long checkpointId, java.util.List<OperatorSnapshot> snapshots);
+
+        /**
+         * The same, with what barrier handling measured for the checkpoint at this task (alignment
+         * duration, bytes processed and persisted while aligning). Called instead of the four-argument
+         * form; the default drops the metrics.
+         */
+        default void acknowledge(String vertexUid, int subtaskIndex, long checkpointId,
+                                 java.util.List<OperatorSnapshot> snapshots, io.weir.checkpoint.barrier.AlignmentMetrics alignment) {
+            acknowledge(vertexUid, subtaskIndex, checkpointId, snapshots);
+        }
     }
 
     public String jobId() { return jobId; }

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A stateful job into a two-phase-commit sink, with failures injected at random rows and during
  * snapshots, restarts from the latest checkpoint: the committed output equals a failure-free run's,
- * as a multiset and in changelog order per key; at-least-once loses no row.
+ * as a multiset and in changelog order per key, with aligned, unaligned and aligned-then-unaligned
+ * barriers on both backends; at-least-once loses no row.
  */
 class ExactlyOnceUnderFailuresTest {
     private static final long ROWS = 6_000;
@@ -35,6 +37,28 @@ class ExactlyOnceUnderFailuresTest {
     }
 
     private static final String INCREMENTAL = "rocksdb-incremental";
+    /** Barrier handling: aligned, unaligned, and aligned switching to unaligned after a (short) timeout. */
+    enum Barriers { ALIGNED, UNALIGNED, ALIGNED_TIMEOUT }
+
+    static List<Arguments> backendsAndBarriers() {
+        return java.util.stream.Stream.concat(
+            Backends.all().flatMap(b -> java.util.Arrays.stream(Barriers.values()).map(m -> Arguments.of(b, m))),
+            java.util.stream.Stream.of(Arguments.of(INCREMENTAL, Barriers.ALIGNED), Arguments.of(INCREMENTAL, Barriers.UNALIGNED))).toList();
+    }
+
+    private Configuration conf(String backend, String mode, Barriers barriers) {
+        Configuration c = conf(backend, mode);
+        if (barriers != Barriers.ALIGNED) {
+            c.setString("execution.checkpointing.unaligned.enabled", "true");
+            // small batches sent at once: rows are queued in channels when barriers overtake them
+            c.setString("execution.batch-size", "16");
+            c.setString("execution.buffer-timeout", "2 ms");
+        }
+        if (barriers == Barriers.ALIGNED_TIMEOUT) {
+            c.setString("execution.checkpointing.aligned-checkpoint-timeout", "3 ms");
+        }
+        return c;
+    }
 
     private Configuration conf(String backend, String mode) {
         Configuration c = new Configuration();
@@ -49,16 +73,17 @@ class ExactlyOnceUnderFailuresTest {
         return c;
     }
 
-    @ParameterizedTest
-    @MethodSource("backends")
-    void whenTasksFailAtRandomRowsAndDuringSnapshots_thenTheCommittedOutputEqualsAFailureFreeRun(String backend) throws Exception {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("backendsAndBarriers")
+    void whenTasksFailAtRandomRowsAndDuringSnapshots_thenTheCommittedOutputEqualsAFailureFreeRun(String backend, Barriers barriers)
+        throws Exception {
         Backends.assumeAvailable(backend.equals(INCREMENTAL) ? "rocksdb" : backend);
         // Every run must commit exactly the failure-free output. Whether a failure strikes after a
         // checkpoint completed (so that a restart restores it) depends on timing, so the scenario is
         // repeated with new seeds until one run has exercised a restore from a checkpoint.
         String last = "";
         for (int seed = 42; seed < 47; seed++) {
-            var stats = runWithFailures(backend, seed);
+            var stats = runWithFailures(backend, barriers, seed);
             if (stats.restored() >= 1) {
                 return;
             }
@@ -67,14 +92,15 @@ class ExactlyOnceUnderFailuresTest {
         throw new AssertionError("no run restored a checkpoint after a failure; last stats: " + last);
     }
 
-    private io.weir.checkpoint.coordinator.CheckpointStatsSnapshot runWithFailures(String backend, int seed) throws Exception {
+    private io.weir.checkpoint.coordinator.CheckpointStatsSnapshot runWithFailures(String backend, Barriers barriers, int seed)
+        throws Exception {
         TestJob.Failures failures = new TestJob.Failures(4, 2, 2_500, seed);
         TestJob.Store store = new TestJob.Store();
         io.weir.checkpoint.coordinator.CheckpointStatsSnapshot stats;
-        String name = "eo-" + backend + "-" + seed;
+        String name = "eo-" + backend + "-" + barriers + "-" + seed;
         try (LocalCluster cluster = new LocalCluster()) {
             JobClient job = CheckpointedJobs.submit(cluster,
-                TestJob.graph(name, conf(backend, "EXACTLY_ONCE"), ROWS, KEYS, failures, store), name);
+                TestJob.graph(name, conf(backend, "EXACTLY_ONCE", barriers), ROWS, KEYS, failures, store), name);
             assertEquals(JobStatus.FINISHED, job.await(Duration.ofSeconds(60)));
             for (Throwable t : CheckpointedJobs.attemptFailures(job)) {
                 assertTrue(String.valueOf(t.getMessage()).contains("injected failure"), () -> "unexpected failure: " + t);
@@ -96,14 +122,15 @@ class ExactlyOnceUnderFailuresTest {
         return c;
     }
 
-    @ParameterizedTest
-    @MethodSource("backends")
-    void whenNothingFails_thenTheCommittedOutputIsTheExpectedChangelog(String backend) throws Exception {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("backendsAndBarriers")
+    void whenNothingFails_thenTheCommittedOutputIsTheExpectedChangelog(String backend, Barriers barriers) throws Exception {
         Backends.assumeAvailable(backend.equals(INCREMENTAL) ? "rocksdb" : backend);
         TestJob.Store store = new TestJob.Store();
         try (LocalCluster cluster = new LocalCluster()) {
             JobClient job = CheckpointedJobs.submit(cluster,
-                TestJob.graph("ok-" + backend, conf(backend, "EXACTLY_ONCE"), ROWS, KEYS, TestJob.Failures.none(), store), "ok");
+                TestJob.graph("ok-" + backend + "-" + barriers, conf(backend, "EXACTLY_ONCE", barriers), ROWS, KEYS,
+                    TestJob.Failures.none(), store), "ok");
             assertEquals(JobStatus.FINISHED, job.await(Duration.ofSeconds(30)));
             assertEquals(List.of(), CheckpointedJobs.attemptFailures(job));
         }

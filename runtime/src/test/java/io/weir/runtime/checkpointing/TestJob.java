@@ -92,6 +92,9 @@ final class TestJob {
         private final AtomicLong untilNextRowFailure = new AtomicLong();
         /** How long every {@code snapshotState} of the injector sleeps (slow synchronous snapshots). */
         final AtomicLong snapshotDelayMillis = new AtomicLong();
+        /** When positive, the injector sleeps 1 ms every this many rows (a slow consumer: backpressure upstream). */
+        final AtomicLong sleepEveryRows = new AtomicLong();
+        private final AtomicLong rowsSeen = new AtomicLong();
 
         Failures(int rowFailures, int snapshotFailures, int maxRowsBetween, long seed) {
             this.remainingRowFailures = new AtomicInteger(rowFailures);
@@ -117,6 +120,14 @@ final class TestJob {
         }
 
         void onRow() {
+            long every = sleepEveryRows.get();
+            if (every > 0 && rowsSeen.incrementAndGet() % every == 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (remainingRowFailures.get() > 0 && untilNextRowFailure.decrementAndGet() == 0) {
                 untilNextRowFailure.set(next());
                 remainingRowFailures.decrementAndGet();

@@ -30,12 +30,8 @@ final class KnownOptions {
     /** Options that accept only their default value yet, with the reason. */
     static Map<ConfigOption<?>, String> defaultOnly() {
         Map<ConfigOption<?>, String> m = new LinkedHashMap<>();
-        String unaligned = "unaligned checkpoints are not implemented yet (Weir takes aligned checkpoints)";
-        m.put(ENABLE_UNALIGNED, unaligned);
-        m.put(ALIGNED_CHECKPOINT_TIMEOUT, unaligned);
-        m.put(FORCE_UNALIGNED, unaligned);
-        m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, unaligned);
-        m.put(ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS, "interruptible timers are not implemented yet");
+        m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, "sharing one channel-state file between several subtasks "
+            + "is not implemented yet (each subtask writes its own, or inline below the inline threshold)");
         m.put(SAVEPOINT_DIRECTORY, "savepoints cannot be taken from the client yet (STOP JOB ... WITH SAVEPOINT)");
         return m;
     }
