@@ -47,7 +47,6 @@ final class KnownOptions {
         m.put(FILE_MERGING_MAX_SPACE_AMPLIFICATION, merging);
         m.put(FILE_MERGING_POOL_BLOCKING, merging);
         m.put(INTERVAL_DURING_BACKLOG, "sources do not report backlog yet, so it would have no effect");
-        m.put(SAVEPOINT_DIRECTORY, "savepoints cannot be taken from the client yet (STOP JOB ... WITH SAVEPOINT)");
         return m;
     }
 }
