@@ -57,7 +57,7 @@ public final class SystemTables {
         col("external_path", "STRING"), col("failure_message", "STRING"));
 
     private static final List<ColumnDef> OPERATORS = List.of(col("job_id", "STRING"), col("checkpoint_id", "BIGINT"),
-        col("operator_uid", "STRING"), col("acknowledged_subtasks", "INT"), col("total_subtasks", "INT"),
+        col("checkpoint_status", "STRING"), col("operator_uid", "STRING"), col("acknowledged_subtasks", "INT"), col("total_subtasks", "INT"),
         col("ack_duration_ms", "BIGINT"), col("state_size", "BIGINT"), col("checkpointed_size", "BIGINT"));
 
     private final Supplier<List<JobEntry>> jobs;
@@ -91,7 +91,7 @@ public final class SystemTables {
                 columns = OPERATORS;
                 for (JobEntry j : jobs.get()) {
                     j.checkpoints().ifPresent(s -> s.history().forEach(r -> r.operators().forEach(
-                        op -> rows.add(operatorRow(j.jobId(), r.checkpointId(), op)))));
+                        op -> rows.add(operatorRow(j.jobId(), r, op)))));
                 }
             }
             default -> {
@@ -125,8 +125,8 @@ public final class SystemTables {
             r.acknowledgedTasks(), r.totalTasks(), r.externalPointer(), r.failureMessage());
     }
 
-    private static List<Object> operatorRow(String jobId, long checkpointId, OperatorAckStats op) {
-        return Arrays.asList(jobId, checkpointId, op.uid(), op.acknowledgedSubtasks(), op.totalSubtasks(),
+    private static List<Object> operatorRow(String jobId, CheckpointStatsRecord r, OperatorAckStats op) {
+        return Arrays.asList(jobId, r.checkpointId(), r.status().name(), op.uid(), op.acknowledgedSubtasks(), op.totalSubtasks(),
             op.latestAckDurationMillis() < 0 ? null : op.latestAckDurationMillis(), op.stateSize(), op.checkpointedSize());
     }
 
