@@ -66,9 +66,9 @@ final class JobReports {
             "path / failure"), rows);
     }
 
-    /** The checkpoint whose operators DESCRIBE JOB lists: the newest one (in progress, completed or failed). */
-    static Optional<CheckpointStatsRecord> newest(CheckpointStatsSnapshot s) {
-        return s.history().stream().findFirst();
+    /** The checkpoint whose operators DESCRIBE JOB lists: the latest completed one, else the newest (in progress or failed). */
+    static Optional<CheckpointStatsRecord> operatorsOf(CheckpointStatsSnapshot s) {
+        return s.latestCompleted().or(() -> s.history().stream().findFirst());
     }
 
     /** DESCRIBE JOB, fourth table: each operator's acknowledgement of one checkpoint. */

@@ -274,7 +274,7 @@ public final class Session implements AutoCloseable {
         if (!latest.rows().isEmpty()) {
             print(latest);
         }
-        Optional<CheckpointStatsRecord> newest = JobReports.newest(stats.get());
+        Optional<CheckpointStatsRecord> newest = JobReports.operatorsOf(stats.get());
         if (newest.isPresent()) {
             out.println("Operators of " + newest.get().kind().name().toLowerCase(Locale.ROOT) + " " + newest.get().checkpointId()
                 + " (" + newest.get().status().name() + "):");

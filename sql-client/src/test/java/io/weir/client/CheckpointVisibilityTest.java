@@ -28,7 +28,7 @@ class CheckpointVisibilityTest {
         client.execute("CREATE TABLE sink (k BIGINT, c BIGINT) WITH ('connector' = 'blackhole')");
         jobId = client.submit("INSERT INTO sink SELECT id % 5, COUNT(*) FROM src GROUP BY id % 5");
         long deadline = System.currentTimeMillis() + 30_000;
-        while (!client.execute("DESCRIBE JOB '" + jobId + "'").contains("| completed |")) {
+        while (!client.execute("SHOW CHECKPOINTS '" + jobId + "'").contains("COMPLETED")) {
             assertTrue(System.currentTimeMillis() < deadline, "no checkpoint completed");
             Thread.sleep(50);
         }
