@@ -15,6 +15,7 @@ import io.weir.planner.functions.PlannerOperatorTable;
 import io.weir.runtime.cluster.JobFailure;
 import io.weir.runtime.cluster.JobStatus;
 import io.weir.runtime.data.Row;
+import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
 import io.weir.checkpoint.coordinator.CheckpointStatsSnapshot;
 import io.weir.planner.catalog.SystemTables;
@@ -183,6 +184,14 @@ final class QueryEngine implements AutoCloseable {
     }
 
     void printQuery(SqlNode query, String sql) {
+        Optional<BoundedOrderBy> order = BoundedOrderBy.of(query);
+        if (order.isPresent()) {
+            QueryResult sorted = collectOrdered(order.get(), sql);
+            ResultView view = resultView(RowType.of(sorted.columnNames().toArray(String[]::new), sorted.types().toArray(DataType[]::new)));
+            sorted.changelog().forEach(view::accept);
+            view.finish(false);
+            return;
+        }
         PlannedQuery planned = plan(query);
         CollectSink sink = new CollectSink(RESULT_QUEUE_CAPACITY);
         JobClient job = submit(planned, sql, sink);
@@ -199,7 +208,25 @@ final class QueryEngine implements AutoCloseable {
     }
 
     QueryResult collect(SqlNode query, String sql) {
+        Optional<BoundedOrderBy> order = BoundedOrderBy.of(query);
+        if (order.isPresent()) {
+            return collectOrdered(order.get(), sql);
+        }
         PlannedQuery planned = plan(query);
+        return run(planned, sql);
+    }
+
+    /** A bounded query with a top-level ORDER BY: run without it, apply the changelog, sort (see {@link BoundedOrderBy}). */
+    private QueryResult collectOrdered(BoundedOrderBy order, String sql) {
+        PlannedQuery planned = plan(order.query());
+        BoundedOrderBy.requireBounded(planned);
+        QueryResult all = run(planned, sql);
+        List<Row> sorted = order.apply(Changelogs.materialize(all.changelog()), all.columnNames());
+        return new QueryResult(all.columnNames(), all.types(), sorted);
+    }
+
+    /** Runs a planned query to the end of its input (at most {@link #COLLECT_TIMEOUT}) and returns its changelog. */
+    private QueryResult run(PlannedQuery planned, String sql) {
         CollectSink sink = new CollectSink(RESULT_QUEUE_CAPACITY);
         JobClient job = submit(planned, sql, sink);
         List<Row> rows = new ArrayList<>();

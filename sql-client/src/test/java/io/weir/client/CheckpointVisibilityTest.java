@@ -87,6 +87,25 @@ class CheckpointVisibilityTest {
     }
 
     @Test
+    void whenTheHistoryIsOrderedAndLimited_thenTheClientSortsTheBoundedSnapshot() {
+        QueryResult latest = client.session.runQuery("SELECT checkpoint_id, status FROM sys.checkpoints "
+            + "WHERE job_id = '" + jobId + "' ORDER BY checkpoint_id DESC LIMIT 3");
+        List<Row> rows = latest.changelog();
+        assertEquals(3, rows.size(), () -> String.valueOf(rows));
+        assertTrue((Long) rows.get(0).getField(0) > (Long) rows.get(1).getField(0)
+            && (Long) rows.get(1).getField(0) > (Long) rows.get(2).getField(0), String.valueOf(rows));
+        String printed = client.execute("SELECT status, COUNT(*) AS n FROM sys.checkpoints GROUP BY status ORDER BY 2 DESC, status");
+        assertTrue(printed.contains("COMPLETED"), printed);
+    }
+
+    @Test
+    void whenAnUnboundedQueryIsOrdered_thenItIsRefused() {
+        StatementException e = assertThrows(StatementException.class,
+            () -> client.execute("SELECT id FROM src ORDER BY id"));
+        assertTrue(e.getMessage().contains("ORDER BY") && e.getMessage().contains("sys.*"), e.getMessage());
+    }
+
+    @Test
     void whenAnEmptyHistoryIsQueried_thenTheResultIsEmpty() {
         QueryResult none = client.session.runQuery("SELECT checkpoint_id FROM sys.checkpoints WHERE job_id = 'no-such-job'");
         assertTrue(none.changelog().isEmpty());
