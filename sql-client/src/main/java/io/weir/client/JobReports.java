@@ -76,9 +76,11 @@ final class JobReports {
         List<List<String>> rows = new ArrayList<>();
         for (OperatorAckStats op : r.operators()) {
             rows.add(List.of(op.uid(), op.acknowledgedSubtasks() + "/" + op.totalSubtasks(), millis(op.latestAckDurationMillis()),
-                bytes(op.checkpointedSize()), bytes(op.stateSize())));
+                op.acknowledgedSubtasks() == 0 ? "-" : millis(op.asyncDurationMillis()), bytes(op.checkpointedSize()),
+                bytes(op.stateSize())));
         }
-        return new TabularResult(List.of("operator", "acknowledged", "ack duration", "checkpointed size", "full state size"),
+        return new TabularResult(List.of("operator", "acknowledged", "ack duration", "async duration", "checkpointed size",
+            "full state size"),
             rows);
     }
 

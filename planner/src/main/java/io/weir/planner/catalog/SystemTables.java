@@ -58,7 +58,7 @@ public final class SystemTables {
 
     private static final List<ColumnDef> OPERATORS = List.of(col("job_id", "STRING"), col("checkpoint_id", "BIGINT"),
         col("checkpoint_status", "STRING"), col("operator_uid", "STRING"), col("acknowledged_subtasks", "INT"), col("total_subtasks", "INT"),
-        col("ack_duration_ms", "BIGINT"), col("state_size", "BIGINT"), col("checkpointed_size", "BIGINT"));
+        col("ack_duration_ms", "BIGINT"), col("async_duration_ms", "BIGINT"), col("state_size", "BIGINT"), col("checkpointed_size", "BIGINT"));
 
     private final Supplier<List<JobEntry>> jobs;
 
@@ -127,7 +127,8 @@ public final class SystemTables {
 
     private static List<Object> operatorRow(String jobId, CheckpointStatsRecord r, OperatorAckStats op) {
         return Arrays.asList(jobId, r.checkpointId(), r.status().name(), op.uid(), op.acknowledgedSubtasks(), op.totalSubtasks(),
-            op.latestAckDurationMillis() < 0 ? null : op.latestAckDurationMillis(), op.stateSize(), op.checkpointedSize());
+            op.latestAckDurationMillis() < 0 ? null : op.latestAckDurationMillis(),
+            op.acknowledgedSubtasks() == 0 ? null : op.asyncDurationMillis(), op.stateSize(), op.checkpointedSize());
     }
 
     /**
