@@ -38,6 +38,7 @@ public final class CheckpointConfig {
     private final boolean incremental;
     private final long inlineThreshold;
     private final boolean localBackup;
+    private final boolean fileMerging;
     private final boolean parallelCleanup;
 
     private CheckpointConfig(Configuration c) {
@@ -59,6 +60,7 @@ public final class CheckpointConfig {
         incremental = c.get(INCREMENTAL_CHECKPOINTS);
         inlineThreshold = c.get(FS_SMALL_FILE_THRESHOLD);
         localBackup = c.get(LOCAL_BACKUP_ENABLED);
+        fileMerging = c.get(FILE_MERGING_ENABLED);
         parallelCleanup = c.get(CLEANER_PARALLEL_MODE);
     }
 
@@ -95,8 +97,8 @@ public final class CheckpointConfig {
         check(c.get(FS_WRITE_BUFFER_SIZE) >= 0, "The write buffer size must be zero or larger", c, FS_WRITE_BUFFER_SIZE);
         check(maxSubtasksPerChannelStateFile >= 1, "At least one subtask per channel-state file is needed",
             c, UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE);
-        check(!c.get(FILE_MERGING_ENABLED), "not supported yet: merging checkpoint files (Weir writes one file per state stream; "
-            + "leave file merging off)", c, FILE_MERGING_ENABLED);
+        check(c.get(FILE_MERGING_MAX_SPACE_AMPLIFICATION) >= 1, "The maximum space amplification must be at least 1",
+            c, FILE_MERGING_MAX_SPACE_AMPLIFICATION);
         check(c.get(FILE_MERGING_MAX_FILE_SIZE) > 0, "The maximum merged file size must be positive", c, FILE_MERGING_MAX_FILE_SIZE);
     }
 
@@ -139,6 +141,9 @@ public final class CheckpointConfig {
     public boolean isIncremental() { return incremental; }
     public long inlineThresholdBytes() { return inlineThreshold; }
     public boolean isLocalBackupEnabled() { return localBackup; }
+
+    /** {@code file-merging.enabled}: state files of checkpoints are segments of shared physical files. */
+    public boolean isFileMergingEnabled() { return fileMerging; }
 
     /** {@code cleaner.parallel-mode}: discard a subsumed checkpoint's operator states as separate I/O tasks. */
     public boolean isCleanerParallelMode() { return parallelCleanup; }

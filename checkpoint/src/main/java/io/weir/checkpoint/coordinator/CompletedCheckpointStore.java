@@ -89,7 +89,8 @@ public final class CompletedCheckpointStore {
         return discard;
     }
 
-    static boolean shouldDiscard(JobTerminalStatus status, ExternalizedCheckpointRetention retention) {
+    /** Whether a job ending with {@code status} discards its retained checkpoints under {@code retention}. */
+    public static boolean shouldDiscard(JobTerminalStatus status, ExternalizedCheckpointRetention retention) {
         if (status == JobTerminalStatus.SUSPENDED) {
             return false;
         }

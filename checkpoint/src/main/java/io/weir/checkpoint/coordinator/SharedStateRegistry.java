@@ -152,7 +152,8 @@ public final class SharedStateRegistry {
         if (a == b) {
             return true;
         }
-        return a instanceof FileStateHandle fa && b instanceof FileStateHandle fb && fa.getFilePath().equals(fb.getFilePath());
+        return a instanceof FileStateHandle fa && b instanceof FileStateHandle fb && fa.getFilePath().equals(fb.getFilePath())
+            || a instanceof io.weir.checkpoint.storage.SegmentFileStateHandle && a.equals(b);
     }
 
     private void discardLater(StreamStateHandle handle) {

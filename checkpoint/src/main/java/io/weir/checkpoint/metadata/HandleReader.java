@@ -145,6 +145,15 @@ final class HandleReader {
                 }
                 return new FileStateHandle(baseDir.resolve(relative), in.readLong());
             }
+            case ABSOLUTE_SEGMENT:
+                return new io.weir.checkpoint.storage.SegmentFileStateHandle(Paths.get(in.readUTF()), in.readLong(), in.readLong());
+            case RELATIVE_SEGMENT: {
+                String relative = in.readUTF();
+                if (baseDir == null) {
+                    throw new IOException("relative state file '" + relative + "' but no base directory to resolve it against");
+                }
+                return new io.weir.checkpoint.storage.SegmentFileStateHandle(baseDir.resolve(relative), in.readLong(), in.readLong());
+            }
             case JAVA_SERIALIZED:
                 return (StreamStateHandle) readJava();
             default:

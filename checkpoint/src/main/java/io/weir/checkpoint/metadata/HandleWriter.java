@@ -24,6 +24,8 @@ final class HandleWriter {
     static final byte RELATIVE_FILE = 3;
     static final byte KEY_GROUPS = 10;
     static final byte INCREMENTAL = 11;
+    static final byte ABSOLUTE_SEGMENT = 4;
+    static final byte RELATIVE_SEGMENT = 5;
     static final byte JAVA_SERIALIZED = 99;
 
     private final DataOutputSerializer out;
@@ -144,6 +146,13 @@ final class HandleWriter {
             out.writeUTF(b.getHandleName());
             out.writeInt(b.getData().length);
             out.write(b.getData());
+        } else if (h instanceof io.weir.checkpoint.storage.SegmentFileStateHandle s) {
+            Path path = s.getFilePath().toAbsolutePath().normalize();
+            boolean relative = baseDir != null && path.startsWith(baseDir);
+            out.writeByte(relative ? RELATIVE_SEGMENT : ABSOLUTE_SEGMENT);
+            out.writeUTF(relative ? baseDir.relativize(path).toString() : path.toString());
+            out.writeLong(s.getOffset());
+            out.writeLong(s.getStateSize());
         } else if (h instanceof FileStateHandle f) {
             Path path = f.getFilePath().toAbsolutePath().normalize();
             boolean relative = baseDir != null && path.startsWith(baseDir);

@@ -80,9 +80,10 @@ class CheckpointConfigTest {
     }
 
     @Test
-    void whenFileMergingEnabled_thenRefusedAsNotSupportedYet() {
-        String msg = refused("file-merging.enabled", "true");
-        assertTrue(msg.contains("not supported yet") && msg.contains("execution.checkpointing.file-merging.enabled"), msg);
+    void whenFileMergingAmplificationBelowOne_thenRefused() {
+        assertTrue(config("file-merging.enabled", "true").isFileMergingEnabled());
+        String msg = refused("file-merging.max-space-amplification", "0.5");
+        assertTrue(msg.contains("execution.checkpointing.file-merging.max-space-amplification"), msg);
         assertFalse(config().isCleanerParallelMode() == false, "cleaner.parallel-mode defaults to true");
     }
 

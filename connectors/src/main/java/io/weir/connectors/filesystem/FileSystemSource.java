@@ -40,6 +40,8 @@ public final class FileSystemSource implements ScanSource<FileSplit>, SupportsPr
     private final Duration monitorInterval;
     private final ReadPlan plan;
     private final FileFormat format;
+    /** Files modified before this are the backlog of a monitored directory. */
+    private final long createdMillis = System.currentTimeMillis();
 
     FileSystemSource(Path root, RowType physicalType, FormatFactory formatFactory, Configuration formatOptions,
                      Partitions partitions, Duration monitorInterval, int[] projection) {
@@ -137,6 +139,7 @@ public final class FileSystemSource implements ScanSource<FileSplit>, SupportsPr
         private int emittedOfRecord;
         private long skippedSeen;
         private boolean finished;
+        private Boolean existedAtStart;
 
         Reader(FileSplit start, SourceContext context) {
             this.start = start;
@@ -193,6 +196,25 @@ public final class FileSystemSource implements ScanSource<FileSplit>, SupportsPr
         @Override
         public boolean isFinished() {
             return finished;
+        }
+
+        /** Bounded: the whole input is backlog; monitored: files that existed when the source was created. */
+        @Override
+        public boolean isProcessingBacklog() {
+            if (finished) {
+                return false;
+            }
+            if (monitorInterval == null) {
+                return true;
+            }
+            if (existedAtStart == null) {
+                try {
+                    existedAtStart = java.nio.file.Files.getLastModifiedTime(Path.of(start.path())).toMillis() < createdMillis;
+                } catch (IOException e) {
+                    existedAtStart = false;
+                }
+            }
+            return existedAtStart;
         }
 
         @Override

@@ -18,14 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * Restores a job's operators from a completed checkpoint's metadata: each operator by uid, its
  * subtasks' keyed state, operator state and timers (stored by {@link TimerStateCodec}); when the
  * parallelism changed, state is redistributed by key group and operator-state mode. Operators the
- * checkpoint does not know start fresh. Called on the deploying thread; thread-safe.
+ * checkpoint does not know start fresh. Subtasks the checkpoint marks finished (and every subtask of
+ * a fully finished operator) are restored as finished, so that a bounded source that had ended is
+ * not read again (Flink's checkpoints-after-tasks-finish). Called on the deploying thread; thread-safe.
  */
 final class CheckpointRestoreProvider implements RestoreProvider {
     private final CheckpointMetadata metadata;
     private final Map<String, List<OperatorRestoreState>> rescaled = new ConcurrentHashMap<>();
+    private final LocalRecovery localRecovery;
 
-    CheckpointRestoreProvider(CheckpointMetadata metadata) {
+    /** @param localRecovery where intact local copies replace remote files at the same parallelism, or null */
+    CheckpointRestoreProvider(CheckpointMetadata metadata, LocalRecovery localRecovery) {
         this.metadata = metadata;
+        this.localRecovery = localRecovery;
     }
 
     @Override
@@ -34,8 +39,20 @@ final class CheckpointRestoreProvider implements RestoreProvider {
         if (op == null) {
             return null;
         }
+        if (op.isFullyFinished() || op.parallelism() == parallelism && op.finishedSubtasks().contains(subtaskIndex)) {
+            return OperatorRestoreState.finished(metadata.checkpointId());
+        }
+        if (op.parallelism() != parallelism && !op.finishedSubtasks().isEmpty()) {
+            throw new IllegalStateException("not supported yet: restoring operator '" + operatorUid + "' at parallelism "
+                + parallelism + " from checkpoint " + metadata.checkpointId() + ", where its subtasks " + op.finishedSubtasks()
+                + " of " + op.parallelism() + " had finished (restore at parallelism " + op.parallelism() + ")");
+        }
         if (op.parallelism() == parallelism) {
-            return toRestoreState(op.state(subtaskIndex));
+            OperatorSubtaskState state = op.state(subtaskIndex);
+            if (localRecovery != null) {
+                state = localRecovery.restore(operatorUid, subtaskIndex, metadata.checkpointId(), state);
+            }
+            return toRestoreState(state);
         }
         return rescaled.computeIfAbsent(operatorUid + "/" + parallelism, k -> {
             List<OperatorRestoreState> old = new ArrayList<>();

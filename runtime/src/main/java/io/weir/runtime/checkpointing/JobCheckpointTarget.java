@@ -7,6 +7,8 @@ import io.weir.checkpoint.coordinator.TaskId;
 import io.weir.checkpoint.metadata.CheckpointKind;
 import io.weir.checkpoint.state.snapshot.CheckpointStreamFactory;
 import io.weir.checkpoint.storage.CheckpointStorageLocation;
+import io.weir.checkpoint.storage.FileMergingManager;
+import io.weir.checkpoint.storage.IncrementalCheckpointStreams;
 import io.weir.runtime.cluster.CheckpointControl;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
  * The running attempt of a job as the coordinator sees it: the plan comes from the job graph and
  * the attempt's task states (ended tasks are "finished"), triggers and notifications go to the
  * attempt's {@link CheckpointControl}, and each pending checkpoint's exclusive stream factory is
- * remembered so that tasks write into {@code chk-<n>/}. Coordinator thread, except
+ * remembered so that tasks write into {@code chk-<n>/} (with {@code execution.checkpointing.incremental},
+ * wrapped in {@link IncrementalCheckpointStreams} so that keyed backends also write {@code shared/}). Coordinator thread, except
  * {@link #streamsFor} (task and snapshot threads).
  */
 final class JobCheckpointTarget implements CheckpointTriggerTarget {
@@ -31,11 +34,26 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     private final List<OperatorInfo> operators = new ArrayList<>();
     private final Map<Long, CheckpointStreamFactory> streams = new ConcurrentHashMap<>();
     private final Consumer<Throwable> failJob;
+    private final CheckpointStreamFactory sharedStreams;
+    private final LocalRecovery localRecovery;
+    private final java.util.concurrent.Executor io;
+    private final FileMergingManager fileMerging;
     private volatile CheckpointControl control;
 
-    JobCheckpointTarget(JobGraph graph, Consumer<Throwable> failJob) {
+    /**
+     * @param sharedStreams where incremental snapshots put shared files, or null for full snapshots only
+     * @param localRecovery told about completed and aborted checkpoints (null: local recovery off)
+     * @param io            where local copies are deleted
+     * @param fileMerging   writes checkpoint files as segments of merged files (null: one file per stream)
+     */
+    JobCheckpointTarget(JobGraph graph, Consumer<Throwable> failJob, CheckpointStreamFactory sharedStreams,
+                        LocalRecovery localRecovery, java.util.concurrent.Executor io, FileMergingManager fileMerging) {
+        this.fileMerging = fileMerging;
+        this.localRecovery = localRecovery;
+        this.io = io;
         this.graph = graph;
         this.failJob = failJob;
+        this.sharedStreams = sharedStreams;
         for (JobVertex v : graph.vertices()) {
             for (OperatorFactory f : v.chain()) {
                 operators.add(new OperatorInfo(f.uid(), v.uid(), v.parallelism(), v.maxParallelism()));
@@ -87,13 +105,22 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
         if (c == null) {
             throw new IllegalStateException("the job is restarting");
         }
-        streams.put(checkpointId, location.exclusiveStateStreamFactory());
+        // savepoints are self-contained: never incremental, never merged
+        boolean checkpoint = kind == CheckpointKind.CHECKPOINT;
+        CheckpointStreamFactory exclusive = fileMerging != null && checkpoint ? fileMerging.exclusiveStreams(checkpointId)
+            : location.exclusiveStateStreamFactory();
+        CheckpointStreamFactory shared = fileMerging != null && sharedStreams != null ? fileMerging.sharedStreams(checkpointId) : sharedStreams;
+        streams.put(checkpointId, shared != null && checkpoint ? new IncrementalCheckpointStreams(exclusive, shared) : exclusive);
         c.triggerCheckpoint(checkpointId, timestamp);
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
         streams.remove(checkpointId);
+        fileMergingEnded(checkpointId);
+        if (localRecovery != null) {
+            localRecovery.confirm(checkpointId, io);
+        }
         CheckpointControl c = control;
         if (c != null) {
             c.notifyCheckpointComplete(checkpointId);
@@ -103,9 +130,23 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
     @Override
     public void notifyCheckpointAborted(long checkpointId) {
         streams.remove(checkpointId);
+        fileMergingEnded(checkpointId);
+        if (localRecovery != null) {
+            localRecovery.abort(checkpointId, io);
+        }
         CheckpointControl c = control;
         if (c != null) {
             c.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
+    private void fileMergingEnded(long checkpointId) {
+        if (fileMerging != null) {
+            try {
+                fileMerging.checkpointEnded(checkpointId);
+            } catch (java.io.IOException e) {
+                // a file that could not be closed stays until the job ends
+            }
         }
     }
 
@@ -126,6 +167,19 @@ final class JobCheckpointTarget implements CheckpointTriggerTarget {
             }
         }
         return ended;
+    }
+
+    /** True when a source task of the current attempt reads a backlog. */
+    boolean anySourceInBacklog() {
+        CheckpointControl c = control;
+        if (c != null) {
+            for (CheckpointControl.TaskState t : c.taskStates()) {
+                if (t.backlog()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when every task that has not ended has finished its input (a final checkpoint is due). */

@@ -15,6 +15,7 @@ import io.weir.checkpoint.metadata.CheckpointMetadata;
 import io.weir.checkpoint.state.snapshot.CheckpointStreamFactory;
 import io.weir.checkpoint.state.snapshot.MemoryCheckpointStreamFactory;
 import io.weir.checkpoint.storage.CheckpointStorage;
+import io.weir.checkpoint.storage.FileSystemCheckpointStorage;
 import io.weir.runtime.cluster.CheckpointSetup;
 import io.weir.runtime.cluster.JobClient;
 import io.weir.runtime.cluster.JobFailure;
@@ -66,6 +67,8 @@ final class RecoverableJob implements JobClient {
     private final ExecutorService asyncPool;
     private final CheckpointCoordinator coordinator;
     private final JobCheckpointTarget target;
+    private final LocalRecovery localRecovery;
+    private final io.weir.checkpoint.storage.FileMergingManager fileMerging;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private final AtomicInteger restarts = new AtomicInteger();
     private final java.util.concurrent.CopyOnWriteArrayList<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -78,7 +81,10 @@ final class RecoverableJob implements JobClient {
     private boolean finalCheckpointTriggered;
     private boolean stopping;
     private boolean stoppedWithSavepoint;
+    /** Whether a source reported backlog at the last look (polled every 20 ms with the finish watch). */
+    private boolean backlog;
     private volatile CheckpointStatsSnapshot finalStats;
+    private volatile java.util.Map<String, Integer> finalSharedReferences;
 
     RecoverableJob(LocalCluster cluster, JobGraph graph, String jobId, CheckpointConfig config, CheckpointStorage storage,
                    CheckpointStorage savepointStorage, RestartStrategy restartStrategy) {
@@ -95,7 +101,13 @@ final class RecoverableJob implements JobClient {
             t.setDaemon(true);
             return t;
         });
-        this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)));
+        this.localRecovery = config.isLocalBackupEnabled() ? new LocalRecovery(graph.configuration(), jobId, graph) : null;
+        this.fileMerging = config.isFileMergingEnabled() && storage instanceof FileSystemCheckpointStorage fs
+            ? new io.weir.checkpoint.storage.FileMergingManager(fs.taskOwnedStateDirectory(), fs.sharedStateDirectory(),
+                (int) config.inlineThresholdBytes(), graph.configuration())
+            : null;
+        this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)),
+            config.isIncremental() ? storage.sharedStateStreamFactory() : null, localRecovery, IO_POOL, fileMerging);
         this.coordinator = new CheckpointCoordinator(jobId, config, storage, savepointStorage, target, thread, Clock.SYSTEM,
             IO_POOL, e -> { });
     }
@@ -138,7 +150,7 @@ final class RecoverableJob implements JobClient {
     // ---------------------------------------------------------------- attempts (coordinator thread)
 
     private void launchAttempt(CheckpointMetadata restore) {
-        RestoreProvider provider = restore == null ? RestoreProvider.NONE : new CheckpointRestoreProvider(restore);
+        RestoreProvider provider = restore == null ? RestoreProvider.NONE : new CheckpointRestoreProvider(restore, localRecovery);
         CheckpointSetup setup = new CheckpointSetup(new MemoryCheckpointStreamFactory(), this::onSnapshots,
             config.isCheckpointingEnabled() && config.checkpointsAfterTasksFinish(), target::streamsFor);
         JobClient a = cluster.submit(graph, jobId, provider, setup);
@@ -163,6 +175,11 @@ final class RecoverableJob implements JobClient {
         }
         for (TaskId ended : target.endedTasks()) {
             coordinator.taskEnded(ended);
+        }
+        boolean backlog = target.anySourceInBacklog();
+        if (backlog != this.backlog) {
+            this.backlog = backlog;
+            coordinator.setBacklog(backlog);
         }
         if (!finalCheckpointTriggered && !stopping && target.allTasksFinished() && coordinator.numberOfPendingCheckpoints() == 0) {
             finalCheckpointTriggered = true;
@@ -230,8 +247,22 @@ final class RecoverableJob implements JobClient {
         coordinator.shutdown(end == JobStatus.FINISHED ? JobTerminalStatus.FINISHED
             : end == JobStatus.CANCELED ? JobTerminalStatus.CANCELED : JobTerminalStatus.FAILED);
         finalStats = coordinator.stats();
+        finalSharedReferences = coordinator.sharedStateRegistry().referenceCounts();
         failure = cause;
         status = end;
+        if (localRecovery != null) {
+            localRecovery.dispose();
+        }
+        if (fileMerging != null) {
+            try {
+                JobTerminalStatus terminal = end == JobStatus.FINISHED ? JobTerminalStatus.FINISHED
+                    : end == JobStatus.CANCELED ? JobTerminalStatus.CANCELED : JobTerminalStatus.FAILED;
+                fileMerging.close(io.weir.checkpoint.coordinator.CompletedCheckpointStore.shouldDiscard(terminal,
+                    config.externalizedRetention()));
+            } catch (IOException e) {
+                // merged files that could not be closed stay on disk
+            }
+        }
         close();
         if (cause != null) {
             termination.completeExceptionally(cause);
@@ -258,7 +289,16 @@ final class RecoverableJob implements JobClient {
             asyncPool.execute(() -> {
                 try {
                     var ack = SnapshotAcks.complete(task, checkpointId, snapshots, 0, s);
-                    thread.execute(() -> coordinator.acknowledge(ack));
+                    if (localRecovery != null) {
+                        localRecovery.store(task, checkpointId, ack.operatorStates());
+                    }
+                    try {
+                        thread.execute(() -> coordinator.acknowledge(ack));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        discardLateAck(ack);
+                    }
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the job ended meanwhile
                 } catch (java.util.concurrent.CancellationException e) {
                     // the task ended (after its final checkpoint) and closed its backends before this ran
                     thread.execute(() -> coordinator.taskEnded(task));
@@ -330,6 +370,26 @@ final class RecoverableJob implements JobClient {
         }));
     }
 
+    /**
+     * The job ended before this acknowledgement reached the coordinator: nothing will ever refer to
+     * its state, so its files go, including new shared uploads (they were never registered; the
+     * placeholders name files of completed checkpoints and are left alone).
+     */
+    private static void discardLateAck(io.weir.checkpoint.coordinator.CheckpointAck ack) {
+        for (io.weir.checkpoint.metadata.OperatorSubtaskState s : ack.operatorStates().values()) {
+            try {
+                s.discardState();
+                for (var h : s.incrementalKeyedState()) {
+                    for (var f : h.sharedState()) {
+                        f.handle().discardState();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // best effort: the job is gone
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- JobClient
 
     @Override
@@ -392,9 +452,36 @@ final class RecoverableJob implements JobClient {
         return List.copyOf(failures);
     }
 
+    /** File merging of this job, or null when {@code file-merging.enabled} is off. */
+    io.weir.checkpoint.storage.FileMergingManager fileMerging() {
+        return fileMerging;
+    }
+
+    /** Local recovery of this job, or null when {@code local-backup.enabled} is off. */
+    LocalRecovery localRecovery() {
+        return localRecovery;
+    }
+
     /** How many times the job was restarted after a failure. */
     int restartCount() {
         return restarts.get();
+    }
+
+    /**
+     * The shared-state registry's reference counts (registry key to number of retained checkpoints
+     * using the file); at the end of the job, as they were when it ended. Any thread.
+     */
+    java.util.Map<String, Integer> sharedStateReferences() {
+        if (finalSharedReferences != null) {
+            return finalSharedReferences;
+        }
+        CompletableFuture<java.util.Map<String, Integer>> f = new CompletableFuture<>();
+        try {
+            thread.execute(() -> f.complete(coordinator.sharedStateRegistry().referenceCounts()));
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("shared state of job " + jobId + " unavailable: " + e, e);
+        }
     }
 
     /** The coordinator's statistics (counts, history); a copy, from any thread. */

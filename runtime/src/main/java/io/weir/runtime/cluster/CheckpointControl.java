@@ -39,7 +39,11 @@ public interface CheckpointControl {
      * @param finishedInput its operators finished; it may still wait for a final checkpoint
      * @param ended         it finished normally and its thread ended: it takes no more checkpoints
      *                      (false for a failed or cancelled task: a checkpoint still needs it)
+     * @param backlog       its source reads a backlog (checkpoints then follow {@code interval-during-backlog})
      */
-    record TaskState(String vertexUid, int subtaskIndex, boolean source, boolean finishedInput, boolean ended) {
+    record TaskState(String vertexUid, int subtaskIndex, boolean source, boolean finishedInput, boolean ended, boolean backlog) {
+        public TaskState(String vertexUid, int subtaskIndex, boolean source, boolean finishedInput, boolean ended) {
+            this(vertexUid, subtaskIndex, source, finishedInput, ended, false);
+        }
     }
 }

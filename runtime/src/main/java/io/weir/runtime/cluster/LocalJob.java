@@ -326,7 +326,8 @@ final class LocalJob implements JobClient, CheckpointControl {
     public List<TaskState> taskStates() {
         List<TaskState> states = new ArrayList<>();
         for (StreamTask t : tasks) {
-            states.add(new TaskState(t.vertex().uid(), t.subtaskIndex(), isSource(t), t.hasFinishedInput(), t.hasFinished()));
+            states.add(new TaskState(t.vertex().uid(), t.subtaskIndex(), isSource(t), t.hasFinishedInput(), t.hasFinished(),
+                t.isProcessingBacklog()));
         }
         return states;
     }

@@ -47,6 +47,8 @@ final class ScanSourceOperator<S extends SourceSplit> implements SourceOperator 
         this.watermarks = watermarks;
     }
 
+    private volatile boolean backlog;
+
     private final class ActiveSplit {
         final SplitReader<S> reader;
         final WatermarkGenerator generator;
@@ -141,6 +143,7 @@ final class ScanSourceOperator<S extends SourceSplit> implements SourceOperator 
                 next++;
             }
         }
+        updateBacklog();
         if (active.isEmpty()) {
             if (source.isBounded() && source.discoveryInterval().isEmpty()) {
                 return Status.END_OF_INPUT;
@@ -148,6 +151,19 @@ final class ScanSourceOperator<S extends SourceSplit> implements SourceOperator 
             markIdle();
         }
         return emitted > 0 ? Status.MORE_AVAILABLE : Status.NOTHING_AVAILABLE;
+    }
+
+    private void updateBacklog() {
+        boolean b = false;
+        for (ActiveSplit s : active) {
+            b |= s.reader.isProcessingBacklog();
+        }
+        backlog = b;
+    }
+
+    @Override
+    public boolean isProcessingBacklog() {
+        return backlog;
     }
 
     private void emit(ActiveSplit s, Row row) {

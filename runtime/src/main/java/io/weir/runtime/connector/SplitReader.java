@@ -24,6 +24,16 @@ public interface SplitReader<S extends SourceSplit> extends AutoCloseable {
     /** True once the split is exhausted (only bounded splits ever finish). */
     boolean isFinished();
 
+    /**
+     * True while this reader reads a backlog: data that existed before the job started, such as the
+     * files a filesystem source found at startup (Flink's {@code isProcessingBacklog}). While any
+     * source reports backlog, checkpoints follow {@code execution.checkpointing.interval-during-backlog}.
+     * Called on the task thread between polls. Generators and live streams never are.
+     */
+    default boolean isProcessingBacklog() {
+        return false;
+    }
+
     /** The split with the position after the last row returned by {@link #poll()}. */
     S snapshot();
 

@@ -25,4 +25,12 @@ public interface SourceOperator extends StreamOperator {
      * so that mailbox letters are not delayed by more than a few milliseconds.
      */
     Status emitNext() throws Exception;
+
+    /**
+     * True while the source reads a backlog (see {@code SplitReader#isProcessingBacklog}); may be
+     * read from any thread, so implementations keep it in a volatile field updated by {@link #emitNext()}.
+     */
+    default boolean isProcessingBacklog() {
+        return false;
+    }
 }

@@ -10,6 +10,7 @@ import io.weir.checkpoint.state.snapshot.CheckpointStreamFactory;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
 import io.weir.checkpoint.state.snapshot.OperatorStateHandle;
 import io.weir.checkpoint.state.snapshot.SnapshotResult;
+import io.weir.checkpoint.storage.IncrementalCheckpointStreams;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.io.TaskCanceledException;
 import io.weir.runtime.operators.KeySelector;
@@ -325,7 +326,10 @@ public final class ChainedOperator {
      */
     public OperatorSnapshot snapshot(long checkpointId, long timestamp, CheckpointStreamFactory streams) throws Exception {
         call(() -> operator.snapshotState(checkpointId));
-        RunnableFuture<SnapshotResult<KeyedStateHandle>> k = keyed == null ? null : keyed.snapshot(checkpointId, timestamp, streams);
+        RunnableFuture<SnapshotResult<KeyedStateHandle>> k = keyed == null ? null
+            : streams instanceof IncrementalCheckpointStreams inc
+            ? keyed.snapshotIncremental(checkpointId, timestamp, inc.shared(), inc.exclusive())
+            : keyed.snapshot(checkpointId, timestamp, streams);
         RunnableFuture<SnapshotResult<OperatorStateHandle>> o =
             operatorState == null ? null : operatorState.snapshot(checkpointId, timestamp, streams);
         Map<Integer, byte[]> t = timers != null ? timers.snapshot() : restore != null ? restore.timers() : Map.of();
@@ -333,6 +337,9 @@ public final class ChainedOperator {
     }
 
     public void notifyCheckpointComplete(long checkpointId) {
+        if (keyed != null) {
+            keyed.notifyCheckpointComplete(checkpointId);
+        }
         call(() -> operator.notifyCheckpointComplete(checkpointId));
     }
 

@@ -14,16 +14,24 @@ import java.util.Map;
 /**
  * What one operator subtask is restored from: the checkpoint id, keyed state handles (any key-group
  * ranges; the backend reads the overlap with its own), operator state handles assigned to this
- * subtask, and timers per key group (only the subtask's own key groups are taken).
+ * subtask, and timers per key group (only the subtask's own key groups are taken); or the mark
+ * that the subtask had finished before the checkpoint ({@link #finished}).
  */
 public final class OperatorRestoreState {
     private final long checkpointId;
     private final List<KeyedStateHandle> keyedState;
     private final List<OperatorStateHandle> operatorState;
     private final Map<Integer, byte[]> timers;
+    private final boolean finished;
 
     public OperatorRestoreState(long checkpointId, List<KeyedStateHandle> keyedState,
                                 List<OperatorStateHandle> operatorState, Map<Integer, byte[]> timers) {
+        this(checkpointId, keyedState, operatorState, timers, false);
+    }
+
+    private OperatorRestoreState(long checkpointId, List<KeyedStateHandle> keyedState,
+                                 List<OperatorStateHandle> operatorState, Map<Integer, byte[]> timers, boolean finished) {
+        this.finished = finished;
         this.checkpointId = checkpointId;
         this.keyedState = List.copyOf(keyedState);
         this.operatorState = List.copyOf(operatorState);
@@ -65,6 +73,17 @@ public final class OperatorRestoreState {
         }
         return result;
     }
+
+    /**
+     * The subtask had finished (its input ended, its output was committed) when checkpoint
+     * {@code checkpointId} was taken: it must not run again. A task whose operators are all
+     * finished ends at once on restore, sending only end-of-input downstream.
+     */
+    public static OperatorRestoreState finished(long checkpointId) {
+        return new OperatorRestoreState(checkpointId, List.of(), List.of(), Map.of(), true);
+    }
+
+    public boolean isFinished() { return finished; }
 
     public long checkpointId() { return checkpointId; }
     public List<KeyedStateHandle> keyedState() { return keyedState; }

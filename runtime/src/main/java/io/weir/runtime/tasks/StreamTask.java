@@ -152,6 +152,11 @@ public final class StreamTask implements Runnable, OperatorHost {
         return finishedInput;
     }
 
+    /** True while the task's source reads a backlog ({@link SourceOperator#isProcessingBacklog()}). Any thread. */
+    public boolean isProcessingBacklog() {
+        return !finishedInput && !chain.isEmpty() && chain.get(0).operator() instanceof SourceOperator s && s.isProcessingBacklog();
+    }
+
     /** True once the task thread has ended (finished, failed or cancelled); it takes no more checkpoints. Any thread. */
     public boolean hasEnded() {
         return ended;
@@ -230,6 +235,14 @@ public final class StreamTask implements Runnable, OperatorHost {
     public void run() {
         String failedOperator = vertex.name();
         try {
+            if (restoredAsFinished()) {
+                // it had finished before the restored checkpoint: nothing to run again
+                finishedInput = true;
+                tail.broadcast(EndOfInput.INSTANCE);
+                endedFinished = true;
+                listener.onFinished(this);
+                return;
+            }
             openChain();
             loop();
             if (canceled) {
@@ -256,6 +269,17 @@ public final class StreamTask implements Runnable, OperatorHost {
             endNanos = System.nanoTime();
             ended = true;
         }
+    }
+
+    /** Every operator of the chain is restored as finished ({@link OperatorRestoreState#isFinished()}). */
+    private boolean restoredAsFinished() {
+        for (OperatorFactory f : vertex.chain()) {
+            OperatorRestoreState r = restore.get(f.uid());
+            if (r == null || !r.isFinished()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<ChannelWriter> createWriters() {

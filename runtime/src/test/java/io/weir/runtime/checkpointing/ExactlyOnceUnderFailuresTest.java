@@ -29,13 +29,17 @@ class ExactlyOnceUnderFailuresTest {
     @TempDir
     Path dir;
 
+    /** Each backend, plus RocksDB with incremental checkpoints. */
     static List<String> backends() {
-        return Backends.all().toList();
+        return java.util.stream.Stream.concat(Backends.all(), java.util.stream.Stream.of(INCREMENTAL)).toList();
     }
+
+    private static final String INCREMENTAL = "rocksdb-incremental";
 
     private Configuration conf(String backend, String mode) {
         Configuration c = new Configuration();
-        c.setString("state.backend.type", backend);
+        c.setString("state.backend.type", backend.equals(INCREMENTAL) ? "rocksdb" : backend);
+        c.setString("execution.checkpointing.incremental", Boolean.toString(backend.equals(INCREMENTAL)));
         c.setString("execution.checkpointing.interval", "30 ms");
         c.setString("execution.checkpointing.mode", mode);
         c.setString("execution.checkpointing.dir", dir.toUri().toString());
@@ -48,7 +52,7 @@ class ExactlyOnceUnderFailuresTest {
     @ParameterizedTest
     @MethodSource("backends")
     void whenTasksFailAtRandomRowsAndDuringSnapshots_thenTheCommittedOutputEqualsAFailureFreeRun(String backend) throws Exception {
-        Backends.assumeAvailable(backend);
+        Backends.assumeAvailable(backend.equals(INCREMENTAL) ? "rocksdb" : backend);
         // Every run must commit exactly the failure-free output. Whether a failure strikes after a
         // checkpoint completed (so that a restart restores it) depends on timing, so the scenario is
         // repeated with new seeds until one run has exercised a restore from a checkpoint.
@@ -95,7 +99,7 @@ class ExactlyOnceUnderFailuresTest {
     @ParameterizedTest
     @MethodSource("backends")
     void whenNothingFails_thenTheCommittedOutputIsTheExpectedChangelog(String backend) throws Exception {
-        Backends.assumeAvailable(backend);
+        Backends.assumeAvailable(backend.equals(INCREMENTAL) ? "rocksdb" : backend);
         TestJob.Store store = new TestJob.Store();
         try (LocalCluster cluster = new LocalCluster()) {
             JobClient job = CheckpointedJobs.submit(cluster,
@@ -122,7 +126,7 @@ class ExactlyOnceUnderFailuresTest {
     @ParameterizedTest
     @MethodSource("backends")
     void whenAtLeastOnceTasksFail_thenNoRowIsLost(String backend) throws Exception {
-        Backends.assumeAvailable(backend);
+        Backends.assumeAvailable(backend.equals(INCREMENTAL) ? "rocksdb" : backend);
         TestJob.Failures failures = new TestJob.Failures(3, 0, 2_500, 7);
         TestJob.Store store = new TestJob.Store();
         try (LocalCluster cluster = new LocalCluster()) {

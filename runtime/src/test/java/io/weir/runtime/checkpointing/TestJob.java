@@ -53,13 +53,29 @@ final class TestJob {
     /** Unbounded: the splits stall after {@code rowsPerSplit} rows and the job runs until cancelled. */
     static JobGraph graph(String name, Configuration conf, long rowsPerSplit, boolean bounded, int keys, Failures failures,
                           Store store) {
+        return graph(name, conf, rowsPerSplit, bounded, keys, failures, store, 2);
+    }
+
+    /** With {@code sumParallelism} subtasks of the keyed vertex (same uids: restorable at another parallelism). */
+    static JobGraph graph(String name, Configuration conf, long rowsPerSplit, boolean bounded, int keys, Failures failures,
+                          Store store, int sumParallelism) {
+        return graph(name, conf, new NumberSource(2, rowsPerSplit, bounded), keys, failures, store, sumParallelism);
+    }
+
+    /** Bounded, split {@code k} (read by source subtask {@code k}) with {@code lengths[k]} rows. */
+    static JobGraph graph(String name, Configuration conf, long[] lengths, int keys, Failures failures, Store store) {
+        return graph(name, conf, new NumberSource(lengths), keys, failures, store, 2);
+    }
+
+    static JobGraph graph(String name, Configuration conf, NumberSource numbers, int keys, Failures failures,
+                                  Store store, int sumParallelism) {
         JobGraph.Builder b = JobGraph.builder(name).configuration(conf);
-        OperatorFactory source = SourceOperatorFactory.create("numbers", "numbers", new NumberSource(2, rowsPerSplit, bounded), null);
+        OperatorFactory source = SourceOperatorFactory.create("numbers", "numbers", numbers, null);
         OperatorFactory toKey = OperatorFactory.of("to-key", "to-key", () -> new ToKey(keys));
         int src = b.addVertex("source", "source", List.of(source, toKey), 2, 128);
         OperatorFactory sum = OperatorFactory.keyed("sum", "sum", RunningSum::new, KEY_TYPE, KeySelector.ofFields(0));
         OperatorFactory inject = OperatorFactory.of("inject", "inject", () -> new FailureInjector(failures));
-        int agg = b.addVertex("sum", "sum-vertex", List.of(sum, inject), 2, 128);
+        int agg = b.addVertex("sum", "sum-vertex", List.of(sum, inject), sumParallelism, 128);
         int snk = b.addVertex(SinkOperatorFactory.create("sink", "sink", new StoreSink(store)), 1, 128);
         b.connect(src, agg, Partitioner.hash(KeySelector.ofFields(0)));
         b.connect(agg, snk, Partitioner.REBALANCE);
@@ -310,10 +326,15 @@ final class TestJob {
 
     /** The committed output of a failure-free run: per key, its changelog {@code key,count,sum} in order. */
     static Map<String, List<String>> expected(long rowsPerSplit, int keys) {
+        return expected(new long[] {rowsPerSplit, rowsPerSplit}, keys);
+    }
+
+    /** The same, with {@code lengths[k]} rows in split {@code k}. */
+    static Map<String, List<String>> expected(long[] lengths, int keys) {
         Map<String, List<String>> m = new TreeMap<>();
-        for (int split = 0; split < 2; split++) {
+        for (int split = 0; split < lengths.length; split++) {
             Map<Long, long[]> acc = new HashMap<>();
-            for (long i = 0; i < rowsPerSplit; i++) {
+            for (long i = 0; i < lengths[split]; i++) {
                 long key = split * (long) keys + i % keys;
                 long[] a = acc.computeIfAbsent(key, k -> new long[2]);
                 a[0]++;

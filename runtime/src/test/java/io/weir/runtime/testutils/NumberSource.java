@@ -26,11 +26,44 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
     private final int splits;
     private final long rowsPerSplit;
     private final boolean bounded;
+    private final long[] lengths;
+    private long backlogRows;
+    private final java.util.concurrent.atomic.AtomicLong backlogStartedAt = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong backlogEndedAt = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Each split reports backlog while it reads its first {@code rows} rows. Returns this. */
+    public NumberSource withBacklog(long rows) {
+        this.backlogRows = rows;
+        return this;
+    }
+
+    /** When the first split began reporting backlog (epoch millis, 0 if none did). */
+    public long backlogStartedAtMillis() {
+        return backlogStartedAt.get();
+    }
+
+    /** When the last split stopped reporting backlog (epoch millis, 0 if none did). */
+    public long backlogEndedAtMillis() {
+        return backlogEndedAt.get();
+    }
 
     public NumberSource(int splits, long rowsPerSplit, boolean bounded) {
         this.splits = splits;
         this.rowsPerSplit = rowsPerSplit;
         this.bounded = bounded;
+        this.lengths = null;
+    }
+
+    /** Bounded, split {@code k} with {@code lengths[k]} rows. */
+    public NumberSource(long... lengths) {
+        this.splits = lengths.length;
+        this.rowsPerSplit = 0;
+        this.bounded = true;
+        this.lengths = lengths.clone();
+    }
+
+    private long length(int split) {
+        return lengths == null ? rowsPerSplit : lengths[split];
     }
 
     /** Split {@code number} at position {@code next}. */
@@ -77,10 +110,11 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
     public SplitReader<Split> createReader(Split split, SourceContext context) {
         return new SplitReader<>() {
             private long next = split.next;
+            private boolean backlogOver;
 
             @Override
             public Row poll() {
-                if (next >= rowsPerSplit) {
+                if (next >= length(split.number)) {
                     return null;
                 }
                 long i = next++;
@@ -89,7 +123,21 @@ public final class NumberSource implements ScanSource<NumberSource.Split> {
 
             @Override
             public boolean isFinished() {
-                return bounded && next >= rowsPerSplit;
+                return bounded && next >= length(split.number);
+            }
+
+            @Override
+            public boolean isProcessingBacklog() {
+                long now = System.currentTimeMillis();
+                if (next < backlogRows) {
+                    backlogStartedAt.compareAndSet(0, now);
+                    return true;
+                }
+                if (backlogRows > 0 && !backlogOver) {
+                    backlogOver = true;
+                    backlogEndedAt.accumulateAndGet(now, Math::max);
+                }
+                return false;
             }
 
             @Override

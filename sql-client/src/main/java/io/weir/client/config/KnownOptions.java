@@ -36,17 +36,6 @@ final class KnownOptions {
         m.put(FORCE_UNALIGNED, unaligned);
         m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, unaligned);
         m.put(ENABLE_UNALIGNED_INTERRUPTIBLE_TIMERS, "interruptible timers are not implemented yet");
-        m.put(INCREMENTAL_CHECKPOINTS, "incremental checkpoints are not wired into running jobs yet (every checkpoint is a full snapshot)");
-        String local = "local recovery is not wired into running jobs yet";
-        m.put(LOCAL_BACKUP_ENABLED, local);
-        m.put(LOCAL_BACKUP_DIRS, local);
-        String merging = "merging checkpoint files is not implemented";
-        m.put(FILE_MERGING_ENABLED, merging);
-        m.put(FILE_MERGING_ACROSS_BOUNDARY, merging);
-        m.put(FILE_MERGING_MAX_FILE_SIZE, merging);
-        m.put(FILE_MERGING_MAX_SPACE_AMPLIFICATION, merging);
-        m.put(FILE_MERGING_POOL_BLOCKING, merging);
-        m.put(INTERVAL_DURING_BACKLOG, "sources do not report backlog yet, so it would have no effect");
         return m;
     }
 }
