@@ -106,6 +106,14 @@ class CheckpointVisibilityTest {
     }
 
     @Test
+    void shouldDescribeTheSystemTables() {
+        String described = client.execute("DESCRIBE sys.checkpoints");
+        assertTrue(described.contains("end_to_end_duration_ms") && described.contains("TIMESTAMP_LTZ(3)"), described);
+        StatementException e = assertThrows(StatementException.class, () -> client.execute("DESCRIBE sys.nope"));
+        assertTrue(e.getMessage().contains("checkpoint_operators"), e.getMessage());
+    }
+
+    @Test
     void whenAnEmptyHistoryIsQueried_thenTheResultIsEmpty() {
         QueryResult none = client.session.runQuery("SELECT checkpoint_id FROM sys.checkpoints WHERE job_id = 'no-such-job'");
         assertTrue(none.changelog().isEmpty());

@@ -184,6 +184,10 @@ public final class InMemoryCatalog implements CatalogAccess {
     /** DESCRIBE of a table or view: columns name, type, null, key, extras, watermark. */
     public synchronized TabularResult describe(SqlIdentifier name) {
         ObjectIdentifier id = qualify(name);
+        if (isSystemDatabase(id.database())) {
+            return SystemTables.describe(id.name()).orElseThrow(() -> CatalogException.at(name.getParserPosition(),
+                "system table " + id + " does not exist (there are " + SystemTables.names() + ")"));
+        }
         Object o = lookup(id);
         if (o instanceof CatalogView) {
             return TableDescriber.describe((CatalogView) o);

@@ -72,6 +72,24 @@ public final class SystemTables {
         return List.of("checkpoint_operators", "checkpoints", "jobs");
     }
 
+    /** DESCRIBE of a system table: its columns (all nullable, no key, no watermark), or empty for an unknown name. */
+    static Optional<TabularResult> describe(String name) {
+        List<ColumnDef> columns = switch (name) {
+            case "jobs" -> JOBS;
+            case "checkpoints" -> CHECKPOINTS;
+            case "checkpoint_operators" -> OPERATORS;
+            default -> null;
+        };
+        if (columns == null) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ColumnDef c : columns) {
+            rows.add(List.of(c.name(), c.type(), "TRUE", "", "", ""));
+        }
+        return Optional.of(new TabularResult(TableDescriber.HEADER, rows));
+    }
+
     /** The table as a view over a snapshot taken now, or empty for an unknown name. */
     Optional<ViewDescriptor> view(ObjectIdentifier id) {
         List<ColumnDef> columns;
