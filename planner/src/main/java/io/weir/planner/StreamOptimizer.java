@@ -28,12 +28,14 @@ final class StreamOptimizer {
     }
 
     StreamPhysicalSink optimize(RelNode logicalSink) {
-        RelNode rel = decorrelate(hep(logicalSink, PlannerRules.SUBQUERY_REMOVAL));
+        RelNode rel = hep(logicalSink, PlannerRules.CORRELATE_AND_SET_OPS);
+        rel = decorrelate(hep(rel, PlannerRules.SUBQUERY_REMOVAL));
         rel = hep(rel, PlannerRules.OVER);
         rel = hep(rel, PlannerRules.LOGICAL_REWRITE);
         rel = hep(rel, PlannerRules.TO_CALC);
         rel = hep(rel, PlannerRules.RANK);
         rel = hep(rel, PlannerRules.WINDOW);
+        rel = hep(rel, PlannerRules.WINDOW_OPERATORS);
         rel = hep(rel, PlannerRules.PROJECTION_PUSH_DOWN);
         UnsupportedCheck.check(rel);
         return (StreamPhysicalSink) physical(rel);

@@ -34,8 +34,8 @@ class TimeAttributeAndErrorTest {
     }
 
     @Test
-    void whenWindowWithoutAggregation_thenNotSupportedYet() {
-        f.sql("SELECT * FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE))")
+    void whenSessionWindowWithoutAggregation_thenNotSupportedYet() {
+        f.sql("SELECT * FROM TABLE(SESSION(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE))")
             .expectError("error_window_without_aggregation");
     }
 

@@ -147,4 +147,23 @@ class CheckpointRecoveryEndToEndTest {
         assertTrue(e.contains("not supported yet") && e.contains("unaligned"), e);
         assertTrue(e.contains("line 2") || e.contains(":2"), "the second statement failed: " + e);
     }
+
+    @Test
+    void whenStorageOptionsAreSwitchedOn_thenSetAcceptsThem() throws Exception {
+        Path script = dir.resolve("storage.sql");
+        Files.writeString(script, String.join("\n",
+            "SET 'execution.checkpointing.incremental' = 'true';",
+            "SET 'execution.checkpointing.local-backup.enabled' = 'true';",
+            "SET 'execution.checkpointing.local-backup.dirs' = '" + dir.resolve("local").toUri() + "';",
+            "SET 'execution.checkpointing.file-merging.enabled' = 'true';",
+            "SET 'execution.checkpointing.file-merging.across-checkpoint-boundary' = 'true';",
+            "SET 'execution.checkpointing.file-merging.max-file-size' = '8 mb';",
+            "SET 'execution.checkpointing.file-merging.max-space-amplification' = '3';",
+            "SET 'execution.checkpointing.file-merging.pool-blocking' = 'true';",
+            "SET 'execution.checkpointing.interval-during-backlog' = '0 ms';"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = WeirCli.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), "-f", script.toString());
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    }
 }

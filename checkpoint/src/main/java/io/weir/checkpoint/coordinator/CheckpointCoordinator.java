@@ -222,7 +222,8 @@ public final class CheckpointCoordinator {
         }
         PendingCheckpoint.AckResult result = checkpoint.acknowledge(ack);
         if (result != PendingCheckpoint.AckResult.SUCCESS) {
-            if (result != PendingCheckpoint.AckResult.DUPLICATE) {
+            // a second acknowledgement of the same task carries state of its own, which nothing will use
+            if (result != PendingCheckpoint.AckResult.DUPLICATE || checkpoint.acks().stream().noneMatch(a -> a == ack)) {
                 completer.discardState(ack);
             }
             return;

@@ -35,6 +35,17 @@ public interface TypeSerializer<T> {
         return this;
     }
 
+    /**
+     * Identifies the byte format this serializer writes; snapshots record it per state, and a
+     * restore fails when a state is declared again with a serializer of another identity. The
+     * default is the class name; serializers whose format depends on configuration (a row
+     * serializer's field types, a nested element serializer) include it, and serializers that
+     * write the same bytes (e.g. generated and interpreted ones) return the same identity.
+     */
+    default String snapshotIdentity() {
+        return getClass().getName();
+    }
+
     /** Serializes into a fresh byte array. */
     default byte[] serializeToBytes(T value) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * Time-to-live of a state's entries. Expired entries are never returned, are left out of snapshots,
  * and are removed in the background of normal access (heap: incremental cleanup; RocksDB: an
- * incremental scan). SQL operators derive it from {@code table.exec.state.ttl}.
+ * incremental scan, plus RocksDB's TTL compaction filter, which follows the wall clock rather than
+ * the TTL time provider; this is Flink's {@code cleanupInRocksdbCompactFilter}, always on). SQL
+ * operators derive it from {@code table.exec.state.ttl}.
  */
 public final class StateTtlConfig {
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weir.checkpoint.serialization.TypeSerializer;
 import io.weir.checkpoint.state.TestSerializers.ManualClock;
 import io.weir.checkpoint.state.internal.InternalAggregatingState;
 import io.weir.checkpoint.state.internal.InternalListState;
@@ -298,6 +299,38 @@ public abstract class StateBackendContractTest {
         fillAllKinds(b, 5);
         KeyedStateBackend<String> restored = keyed(ALL, List.of(snapshot(b)));
         assertThrows(IllegalStateException.class, () -> restored.getState(new ListStateDescriptor<>("count", INT)));
+    }
+
+    @Test
+    void whenRestoredStateIsDeclaredWithAnotherValueSerializer_thenItFailsNamingStateAndBothSerializers() throws Exception {
+        KeyedStateBackend<String> b = keyed();
+        fillAllKinds(b, 5);
+        KeyedStateBackend<String> restored = keyed(ALL, List.of(snapshot(b)));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> restored.getState(new ValueStateDescriptor<>("count", LONG)));
+        assertIncompatible(e, "count", "value", INT, LONG);
+    }
+
+    @Test
+    void whenRestoredStateIsDeclaredWithAnotherNamespaceOrUserKeySerializer_thenItFails() throws Exception {
+        KeyedStateBackend<String> b = keyed();
+        fillAllKinds(b, 5);
+        KeyedStateBackend<String> restored = keyed(ALL, List.of(snapshot(b)));
+        IllegalStateException ns = assertThrows(IllegalStateException.class,
+            () -> restored.getPartitionedState(7, INT, new ReducingStateDescriptor<>("sum", Integer::sum, INT)));
+        assertIncompatible(ns, "sum", "namespace", LONG, INT);
+        IllegalStateException userKey = assertThrows(IllegalStateException.class,
+            () -> restored.getState(new MapStateDescriptor<>("totals", LONG, LONG)));
+        assertIncompatible(userKey, "totals", "user key", STRING, LONG);
+        restored.setCurrentKey("k3");
+        assertEquals(3, restored.getState(COUNT).value(), "compatible states still restore");
+    }
+
+    private static void assertIncompatible(IllegalStateException e, String state, String role,
+                                           TypeSerializer<?> oldSerializer, TypeSerializer<?> newSerializer) {
+        String expected = "State '" + state + "': the new " + role + " serializer (" + newSerializer.snapshotIdentity()
+            + ") must not be incompatible with the old " + role + " serializer (" + oldSerializer.snapshotIdentity() + ")";
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
     @Test

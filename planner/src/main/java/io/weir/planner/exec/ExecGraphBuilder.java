@@ -143,7 +143,9 @@ public final class ExecGraphBuilder {
 
     /** Nodes whose inputs are separate inputs of a two-input operator (not a union into one). */
     private static boolean isTwoInput(RelNode node) {
-        return node instanceof StreamPhysicalJoin;
+        return node instanceof StreamPhysicalJoin
+            || node instanceof io.weir.planner.physical.StreamPhysicalTemporalJoin
+            || node instanceof io.weir.planner.physical.StreamPhysicalWindowJoin;
     }
 
     /** The smallest unique key of the node's output (ties: lowest fields first), else every field. */
@@ -248,6 +250,19 @@ public final class ExecGraphBuilder {
         }
         if (node instanceof StreamPhysicalRank) {
             return rank((StreamPhysicalRank) node, input, out);
+        }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalTemporalJoin) {
+            return TemporalJoinTranslation.spec((io.weir.planner.physical.StreamPhysicalTemporalJoin) node, props, conf, out);
+        }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalUnnest) {
+            return UnnestAndSetOpTranslation.unnest((io.weir.planner.physical.StreamPhysicalUnnest) node, out);
+        }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalSetOpAll) {
+            return UnnestAndSetOpTranslation.setOpAll((io.weir.planner.physical.StreamPhysicalSetOpAll) node, conf, out);
+        }
+        OperatorSpec window = WindowOperatorSpecs.spec(node, props, out);
+        if (window != null) {
+            return window;
         }
         if (node instanceof StreamPhysicalValues) {
             return new OperatorSpec.Values(Literals.rows((StreamPhysicalValues) node, out), out);

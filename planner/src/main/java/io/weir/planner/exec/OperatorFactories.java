@@ -136,6 +136,17 @@ final class OperatorFactories {
                 d.inputType().project(d.key()), d.inputType(), d.rowtime(), d.timeIndex(), d.keepLast(),
                 d.generateUpdateBefore(), ttl(d.stateTtl())));
         }
+        if (spec instanceof OperatorSpec.TemporalJoin) {
+            return List.of(TemporalJoinTranslation.factory((OperatorSpec.TemporalJoin) spec, codegen, name, uid, zone));
+        }
+        List<OperatorFactory> unnestOrSetOp = UnnestAndSetOpTranslation.factories(spec, name, uid);
+        if (unnestOrSetOp != null) {
+            return unnestOrSetOp;
+        }
+        OperatorFactory window = WindowOperatorFactories.create(spec, name, uid, codegen, zone);
+        if (window != null) {
+            return List.of(window);
+        }
         if (spec instanceof OperatorSpec.Values) {
             List<Row> rows = new ArrayList<>();
             for (List<Object> r : ((OperatorSpec.Values) spec).rows()) {

@@ -157,4 +157,75 @@ public sealed interface OperatorSpec {
                 int[] primaryKey, ChangelogMode inputMode, RowType outputType, List<String> partitionKeys)
         implements OperatorSpec {
     }
+
+    /**
+     * The temporal join: keyed by {@code leftKeys}/{@code rightKeys} (the right keys contain the
+     * versioned table's primary key); {@code condition} the residual over {@code left ++ right} (null
+     * for none). {@code rowtime}: event time, the left row's time in {@code leftTimeIndex} and the
+     * version's in {@code rightTimeIndex}; else processing time (latest version, {@code stateTtl}).
+     * Insert-only in (left) and out.
+     */
+    record TemporalJoin(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                        RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                        boolean rowtime, int leftTimeIndex, int rightTimeIndex, Duration stateTtl,
+                        RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * UNNEST of the collection in input field {@code collectionIndex}: {@code elementKind} VALUE, ROW
+     * or MAP_ENTRY ({@code UnnestOperator.ElementKind}) with {@code elementArity} output fields, then
+     * the ordinality if {@code withOrdinality}; {@code outer} pads rows with no element. Keeps row kinds.
+     */
+    record Unnest(RowType inputType, int collectionIndex, String elementKind, int elementArity,
+                  boolean withOrdinality, boolean outer, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * INTERSECT ALL ({@code intersect}) or EXCEPT ALL keyed by all fields of {@code outputType}; the
+     * input rows are those fields plus the side (INTEGER, 0 left, 1 right). Emits +I/-D.
+     */
+    record SetOpAll(boolean intersect, Duration stateTtl, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * Window assignment of a windowing TVF: each row once per window of {@code window} containing it
+     * ({@code rowtime}: by the time field, else by the clock), with window_start, window_end and
+     * window_time appended. Insert-only. {@code ltz} (here and in the window specs below): the time
+     * column is a {@code TIMESTAMP_LTZ}, so windows align to the session time zone and window_start /
+     * window_end are local wall-clock times.
+     */
+    record WindowTableFunction(RowType inputType, WindowSpec window, boolean rowtime, boolean ltz, RowType outputType)
+        implements OperatorSpec {
+    }
+
+    /**
+     * Window Top-N keyed by {@code partitionKey} (without the window fields): per window (its end in
+     * field {@code windowEndIndex}) ranks like {@link Rank} and emits the ranks in range as +I when the
+     * window closes (watermark if {@code rowtime}, else clock).
+     */
+    record WindowRank(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
+                      org.apache.calcite.rel.RelCollation orderKey, String rankType, long rankStart, long rankEnd,
+                      boolean outputRankNumber, int windowEndIndex, boolean rowtime, boolean ltz, RowType outputType)
+        implements OperatorSpec {
+    }
+
+    /**
+     * Window deduplication keyed by {@code key}: per window (end in field {@code windowEndIndex}) keeps
+     * the first or last row by the rowtime in field {@code timeIndex}, emitted as +I when the watermark
+     * passes the window end.
+     */
+    record WindowDeduplicate(RowType inputType, int[] key, int timeIndex, int windowEndIndex, boolean keepLast,
+                             boolean ltz, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
+     * The window join: like {@link IntervalJoin} with the window-end fields of each side instead of
+     * time bounds; {@code rowtime} fires windows on the watermark, else on the clock. Insert-only.
+     */
+    record WindowJoin(String joinType, RowType leftType, RowType rightType, RelDataType calciteLeftType,
+                      RelDataType calciteRightType, int[] leftKeys, int[] rightKeys, RexNode condition,
+                      int leftWindowEndIndex, int rightWindowEndIndex, boolean rowtime, boolean ltz,
+                      RowType outputType)
+        implements OperatorSpec {
+    }
 }

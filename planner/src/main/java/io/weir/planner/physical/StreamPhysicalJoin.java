@@ -153,9 +153,9 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
     }
 
     /**
-     * Rowtime attributes become plain timestamps: a regular join does not keep rows in time order,
-     * and the interval join operator forwards watermarks without holding them back by its bounds,
-     * so its rows could be late for a following window.
+     * Rowtime attributes become plain timestamps after a regular join (it does not keep rows in time
+     * order). A rowtime interval join holds its output watermark back by its bounds, so the time
+     * columns of both sides stay rowtime attributes; other rowtime columns become plain timestamps.
      */
     @Override
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
@@ -164,6 +164,11 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
         TimeAttribute[] out = new TimeAttribute[all.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = all.get(i) == TimeAttribute.PROCTIME ? TimeAttribute.PROCTIME : TimeAttribute.NONE;
+        }
+        if (interval != null && interval.rowtime()) {
+            int shift = getLeft().getRowType().getFieldCount();
+            out[interval.leftTimeIndex()] = TimeAttribute.ROWTIME;
+            out[shift + interval.rightTimeIndex()] = TimeAttribute.ROWTIME;
         }
         return out;
     }

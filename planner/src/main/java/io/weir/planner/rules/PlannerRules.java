@@ -10,6 +10,15 @@ public final class PlannerRules {
     private PlannerRules() {
     }
 
+    /**
+     * Before anything else: temporal joins ({@code FOR SYSTEM_TIME AS OF}) and {@code UNNEST}, which
+     * Calcite expresses as correlations, and {@code INTERSECT ALL} / {@code EXCEPT ALL} get their own nodes.
+     */
+    public static final List<RelOptRule> CORRELATE_AND_SET_OPS = List.of(
+        TemporalJoinRule.INSTANCE,
+        UnnestRule.INSTANCE,
+        SetOpAllRule.INSTANCE);
+
     /** Subqueries become joins or correlates (refused later if they remain). */
     public static final List<RelOptRule> SUBQUERY_REMOVAL = List.of(
         CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
@@ -69,6 +78,15 @@ public final class PlannerRules {
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE);
 
+    /**
+     * Windowing TVFs that no window aggregation absorbed become window assignment; ranks partitioned by
+     * a window and joins on two windows become window Top-N / deduplication and window joins.
+     */
+    public static final List<RelOptRule> WINDOW_OPERATORS = List.of(
+        WindowTableFunctionRule.INSTANCE,
+        WindowRankRule.INSTANCE,
+        WindowJoinRule.INSTANCE);
+
     /** Projection push-down through watermark assigners into source scans. */
     public static final List<RelOptRule> PROJECTION_PUSH_DOWN = List.of(
         AggregateInputNarrowRule.INSTANCE,
@@ -89,6 +107,12 @@ public final class PlannerRules {
         StreamPhysicalJoinRule.INTERVAL,
         StreamPhysicalRankRule.INSTANCE,
         StreamPhysicalOverAggregateRule.INSTANCE,
+        StreamPhysicalWindowTableFunctionRule.INSTANCE,
+        StreamPhysicalWindowRankRule.INSTANCE,
+        StreamPhysicalWindowJoinRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
+        StreamPhysicalTemporalJoinRule.INSTANCE,
+        StreamPhysicalUnnestRule.INSTANCE,
+        StreamPhysicalSetOpAllRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
 }

@@ -145,7 +145,8 @@ public final class RankRule extends RelOptRule {
 
     private static Long literal(RexNode e) {
         RexNode s = e.getKind() == SqlKind.CAST ? ((RexCall) e).getOperands().get(0) : e;
-        if (s instanceof RexLiteral && ((RexLiteral) s).getValueAs(java.math.BigDecimal.class) != null) {
+        if (s instanceof RexLiteral && org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(s.getType())
+            && ((RexLiteral) s).getValueAs(java.math.BigDecimal.class) != null) {
             return ((RexLiteral) s).getValueAs(java.math.BigDecimal.class).longValue();
         }
         return null;

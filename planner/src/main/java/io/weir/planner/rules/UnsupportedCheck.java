@@ -69,11 +69,12 @@ public final class UnsupportedCheck {
             return "not supported yet: INTERSECT ALL and EXCEPT ALL in streaming queries; use INTERSECT / EXCEPT";
         }
         if (node instanceof org.apache.calcite.rel.core.Uncollect) {
-            return "not supported yet: UNNEST in streaming queries";
+            return "not supported yet: UNNEST other than CROSS JOIN UNNEST(t.c) or LEFT JOIN UNNEST(t.c) ON TRUE"
+                + " (for constant rows use VALUES)";
         }
         if (node instanceof org.apache.calcite.rel.core.Snapshot) {
-            return "not supported yet: temporal joins (FOR SYSTEM_TIME AS OF); a regular join on the key works but"
-                + " keeps both inputs (set table.exec.state.ttl)";
+            return "not supported yet: FOR SYSTEM_TIME AS OF outside a temporal join; use"
+                + " 'left JOIN versioned FOR SYSTEM_TIME AS OF left.time_attribute ON left.k = versioned.k'";
         }
         if (node instanceof Match) {
             return "not supported yet: MATCH_RECOGNIZE";
@@ -85,8 +86,9 @@ public final class UnsupportedCheck {
         }
         if (node instanceof TableFunctionScan) {
             if (WindowAggregateRule.windowFunction(node) != null) {
-                return "not supported yet: a windowing TVF that is not followed by an aggregation grouped by "
-                    + "window_start and window_end (window Top-N, window joins and plain window assignment come later)";
+                return "not supported yet: a SESSION windowing TVF that is not followed by an aggregation grouped by "
+                    + "window_start and window_end (window joins, window Top-N and window deduplication take TUMBLE,"
+                    + " HOP and CUMULATE windows)";
             }
             return "not supported yet: table function " + ((TableFunctionScan) node).getCall();
         }
@@ -101,7 +103,13 @@ public final class UnsupportedCheck {
             || node instanceof LogicalWindowAggregate || node instanceof LogicalSink
             || node instanceof io.weir.planner.logical.LogicalRank
             || node instanceof io.weir.planner.logical.LogicalIntervalJoin
-            || node instanceof io.weir.planner.logical.LogicalOverAggregate;
+            || node instanceof io.weir.planner.logical.LogicalOverAggregate
+            || node instanceof io.weir.planner.logical.LogicalTemporalJoin
+            || node instanceof io.weir.planner.logical.LogicalUnnest
+            || node instanceof io.weir.planner.logical.LogicalSetOpAll
+            || node instanceof io.weir.planner.logical.LogicalWindowTableFunction
+            || node instanceof io.weir.planner.logical.LogicalWindowRank
+            || node instanceof io.weir.planner.logical.LogicalWindowJoin;
         return known ? null : "not supported yet: " + node.getRelTypeName();
     }
 

@@ -25,7 +25,8 @@ import java.util.List;
  * order. {@link #toRel} expands it into {@code [WatermarkAssigner] <- [Project of computed
  * columns] <- LogicalSourceScan(physical + metadata columns)}.
  */
-public final class SourceTable extends AbstractTable implements TranslatableTable {
+public final class SourceTable extends AbstractTable implements TranslatableTable,
+    org.apache.calcite.schema.TemporalTable {
     private final TableDescriptor table;
     private final PlannerContext context;
     private RelDataType producedType;
@@ -126,5 +127,19 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
             }
         }
         columnExprs = exprs;
+    }
+
+    /**
+     * Every table may be the versioned side of {@code FOR SYSTEM_TIME AS OF}; whether it really is
+     * versioned (a primary key, and a rowtime for event time) is checked when the temporal join is planned.
+     */
+    @Override
+    public String getSysStartFieldName() {
+        return "";
+    }
+
+    @Override
+    public String getSysEndFieldName() {
+        return "";
     }
 }

@@ -11,7 +11,8 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /** A catalog view as a Calcite table: expanded into its query's plan wherever it is used. */
-final class ViewTable extends AbstractTable implements TranslatableTable {
+final class ViewTable extends AbstractTable implements TranslatableTable,
+    org.apache.calcite.schema.TemporalTable {
     private final ViewDescriptor view;
     private final PlannerContext context;
     private RelDataType rowType;
@@ -40,5 +41,19 @@ final class ViewTable extends AbstractTable implements TranslatableTable {
         } catch (ValidationException e) {
             throw new ValidationException("Invalid view " + view.qualifiedName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every table may be the versioned side of {@code FOR SYSTEM_TIME AS OF}; whether it really is
+     * versioned (a primary key, and a rowtime for event time) is checked when the temporal join is planned.
+     */
+    @Override
+    public String getSysStartFieldName() {
+        return "";
+    }
+
+    @Override
+    public String getSysEndFieldName() {
+        return "";
     }
 }

@@ -22,6 +22,20 @@ final class SnapshotAcks {
     private SnapshotAcks() {
     }
 
+    /** A later operator's snapshot failed: the earlier ones' files are never acknowledged, so they go. */
+    private static void discard(java.util.Collection<OperatorSubtaskState> states) {
+        for (OperatorSubtaskState s : states) {
+            s.keyedState().forEach(OperatorSnapshot::discardUnacknowledged);
+            for (OperatorStateHandle h : s.operatorState()) {
+                try {
+                    h.discardState();
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // nothing refers to it
+                }
+            }
+        }
+    }
+
     /**
      * @param syncMillis how long the synchronous part took on the task thread
      * @param streams    where timers are written (the checkpoint's exclusive location)
@@ -30,15 +44,26 @@ final class SnapshotAcks {
                                   CheckpointStreamFactory streams) throws Exception {
         long start = System.nanoTime();
         Map<String, OperatorSubtaskState> states = new HashMap<>();
-        for (OperatorSnapshot s : snapshots) {
-            OperatorRestoreState r = s.complete();
-            List<OperatorStateHandle> operatorState = new ArrayList<>(r.operatorState());
-            OperatorStateHandle timers = TimerStateCodec.write(r.timers(), streams);
-            if (timers != null) {
-                operatorState.add(timers);
+        try {
+            for (OperatorSnapshot s : snapshots) {
+                OperatorRestoreState r = s.complete();
+                List<OperatorStateHandle> operatorState = new ArrayList<>(r.operatorState());
+                OperatorStateHandle timers;
+                try {
+                    timers = TimerStateCodec.write(r.timers(), streams);
+                } catch (Exception | Error e) {
+                    states.put(s.operatorUid(), new OperatorSubtaskState(r.keyedState(), operatorState, List.of(), List.of()));
+                    throw e;
+                }
+                if (timers != null) {
+                    operatorState.add(timers);
+                }
+                OperatorSubtaskState state = new OperatorSubtaskState(r.keyedState(), operatorState, List.of(), List.of());
+                states.put(s.operatorUid(), state);
             }
-            OperatorSubtaskState state = new OperatorSubtaskState(r.keyedState(), operatorState, List.of(), List.of());
-            states.put(s.operatorUid(), state);
+        } catch (Exception | Error e) {
+            discard(states.values());
+            throw e;
         }
         long asyncMillis = (System.nanoTime() - start) / 1_000_000;
         return new CheckpointAck(task, checkpointId, states,

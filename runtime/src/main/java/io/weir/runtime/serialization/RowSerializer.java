@@ -35,6 +35,19 @@ public final class RowSerializer implements TypeSerializer<Row> {
         return rowType;
     }
 
+    /**
+     * The field types in order (top-level nullability and field names left out: neither changes the
+     * bytes), so state written for one row type is not restored as another.
+     */
+    @Override
+    public String snapshotIdentity() {
+        StringBuilder sb = new StringBuilder("Row<");
+        for (int i = 0; i < rowType.arity(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(rowType.fieldType(i).nullable(true));
+        }
+        return sb.append('>').toString();
+    }
+
     @Override
     public void serialize(Row row, DataOutputView out) throws IOException {
         if (row.arity() != fields.length) {

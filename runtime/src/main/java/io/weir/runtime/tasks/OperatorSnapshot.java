@@ -31,12 +31,42 @@ public final class OperatorSnapshot {
 
     public long checkpointId() { return checkpointId; }
 
-    /** Runs the asynchronous parts and returns the result as restore state for this subtask. */
+    /**
+     * Runs the asynchronous parts and returns the result as restore state for this subtask. When a
+     * part fails (or was cancelled because the task closed its backends), what the others wrote is
+     * deleted before the exception is thrown, since no checkpoint will refer to it.
+     */
     public OperatorRestoreState complete() throws Exception {
         KeyedStateHandle k = run(keyed);
-        OperatorStateHandle o = run(operator);
+        OperatorStateHandle o;
+        try {
+            o = run(operator);
+        } catch (Exception | Error e) {
+            discardUnacknowledged(k);
+            throw e;
+        }
         return new OperatorRestoreState(checkpointId, k == null ? java.util.List.of() : java.util.List.of(k),
             o == null ? java.util.List.of() : java.util.List.of(o), timers);
+    }
+
+    /**
+     * Deletes a keyed snapshot that was never acknowledged: its own files and the shared files it
+     * uploaded (placeholders name files of completed checkpoints and are left alone). Best effort.
+     */
+    public static void discardUnacknowledged(KeyedStateHandle handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.discardState();
+            if (handle instanceof io.weir.checkpoint.metadata.IncrementalKeyedStateHandle inc) {
+                for (var f : inc.sharedState()) {
+                    f.handle().discardState();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the files stay; nothing refers to them
+        }
     }
 
     private static <T extends java.io.Serializable> T run(RunnableFuture<SnapshotResult<T>> f) throws Exception {

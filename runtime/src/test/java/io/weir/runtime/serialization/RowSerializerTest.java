@@ -2,6 +2,7 @@ package io.weir.runtime.serialization;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -177,5 +178,15 @@ class RowSerializerTest {
             Double.NEGATIVE_INFINITY, new BigDecimal("12345678901234567890.0123456789"), "abc", "", new byte[0],
             new byte[] {-1, 0, 1, 127}, -719162, 86_399_999, Long.MIN_VALUE, 0L, -1200, Long.MAX_VALUE, null);
         assertEquals(row, s.deserializeFromBytes(s.serializeToBytes(row)));
+    }
+
+    @Test
+    void shouldIdentifyItsFormatByFieldTypesOnly() {
+        RowType ab = RowType.of(new String[] {"a", "b"}, new DataType[] {DataType.bigint().notNull(), DataType.string()});
+        RowType xy = RowType.of(new String[] {"x", "y"}, new DataType[] {DataType.bigint(), DataType.string()});
+        RowType other = RowType.of(new String[] {"a", "b"}, new DataType[] {DataType.integer(), DataType.string()});
+        assertEquals("Row<BIGINT, STRING>", new RowSerializer(ab).snapshotIdentity());
+        assertEquals(new RowSerializer(ab).snapshotIdentity(), new RowSerializer(xy).snapshotIdentity());
+        assertNotEquals(new RowSerializer(ab).snapshotIdentity(), new RowSerializer(other).snapshotIdentity());
     }
 }

@@ -105,7 +105,7 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
             }
             return (InternalKvState<K, N, V>) existing.state();
         }
-        StateMeta meta = StateMeta.of(descriptor);
+        StateMeta meta = StateMeta.of(descriptor, keySerializer, namespaceSerializer);
         InternalKvState<K, N, ?> state = create(meta, namespaceSerializer, descriptor);
         states.put(descriptor.getName(), new Registered<>(descriptor.getType(), state));
         return (InternalKvState<K, N, V>) state;

@@ -1,12 +1,13 @@
 package io.weir.checkpoint.state.backend;
 
 import io.weir.checkpoint.state.KeyGroupRange;
-import io.weir.checkpoint.state.StateDescriptor;
 import io.weir.checkpoint.state.snapshot.KeyGroupsStateHandle;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,34 +59,19 @@ public final class FullSnapshotReader {
         }
         int n = in.readInt();
         List<StateMeta> states = new ArrayList<>(n);
-        StateDescriptor.Type[] types = StateDescriptor.Type.values();
         for (int i = 0; i < n; i++) {
-            String name = in.readUTF();
-            int type = in.readByte();
-            if (type < 0 || type >= types.length) {
-                throw new IOException("corrupt keyed snapshot: state '" + name + "' has unknown kind " + type);
-            }
-            states.add(new StateMeta(name, types[type], in.readBoolean()));
+            states.add(StateMeta.read(in, handle.getDelegateStateHandle()));
         }
         return states;
     }
 
     /** Byte length of a header; recomputed rather than counted because the stream is buffered. */
-    private static long headerSize(List<StateMeta> states) {
-        long size = 12;
+    private static long headerSize(List<StateMeta> states) throws IOException {
+        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
         for (StateMeta s : states) {
-            size += 2 + utfLength(s.name()) + 1 + 1;
+            s.write(counter);
         }
-        return size;
-    }
-
-    private static int utfLength(String s) {
-        int len = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            len += (c >= 0x0001 && c <= 0x007F) ? 1 : c > 0x07FF ? 3 : 2;
-        }
-        return len;
+        return 12L + counter.size();
     }
 
     private static void readKeyGroup(DataInputStream in, int kg, List<StateMeta> states, Visitor visitor,

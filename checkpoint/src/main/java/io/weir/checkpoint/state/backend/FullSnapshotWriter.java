@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Writes the backend-independent full snapshot format, used by both keyed backends:
  * <pre>
- * header:    int magic 'WEIR' | int version | int #states | per state: UTF name, byte kind, boolean ttl
+ * header:    int magic 'WEIR' | int version | int #states | per state: {@link StateMeta#write} (name, kind,
+ *            TTL ms, serializer identities)
  * per key group of the range, ascending (its offset goes into the handle's index):
  *            int keyGroup | records | short -1
  * record:    short stateIndex | int keyLength | key | int valueLength | value
@@ -26,7 +27,7 @@ import java.util.List;
  */
 public final class FullSnapshotWriter {
     static final int MAGIC = 0x57454952;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final short END_OF_KEY_GROUP = -1;
 
     private final CheckpointStateOutputStream stream;
@@ -42,9 +43,7 @@ public final class FullSnapshotWriter {
         out.writeInt(VERSION);
         out.writeInt(states.size());
         for (StateMeta s : states) {
-            out.writeUTF(s.name());
-            out.writeByte(s.type().ordinal());
-            out.writeBoolean(s.ttl());
+            s.write(out);
         }
         position = out.size();
     }

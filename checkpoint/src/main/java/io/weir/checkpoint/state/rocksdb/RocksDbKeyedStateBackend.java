@@ -40,12 +40,14 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.IndexType;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 import org.rocksdb.StringAppendOperator;
+import org.rocksdb.TtlDB;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -55,6 +57,14 @@ import org.rocksdb.WriteOptions;
  * serializers live in the states. Snapshots: a full, key-group-ordered scan of a RocksDB snapshot
  * in the backend-independent format ({@link #snapshot}), or a native RocksDB checkpoint
  * ({@link #createNativeCheckpoint}) for incremental checkpoints.
+ *
+ * <p>TTL cleanup. The database is a {@link TtlDB} (RocksDB's DBWithTTL): every value carries a
+ * 4-byte write time in wall-clock seconds, invisible to reads and iterators, and the column family
+ * of a TTL state is created with its TTL rounded up to whole seconds
+ * ({@link RocksCompactionTtl}), so RocksDB's native compaction filter drops the entries that
+ * expired by wall-clock time. Visibility still follows the configured TTL time provider: reads
+ * and snapshots check Weir's own timestamp, and incremental cleanup ({@link RocksTtlCleaner})
+ * removes entries expired by that clock. Other column families have TTL 0 (never expire).
  *
  * <p>Maintenance notes. The write-ahead log is off: durability comes from checkpoints, and a
  * restarted task restores from a checkpoint into a fresh directory. {@link #close()} waits for
@@ -73,23 +83,30 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private final ColumnFamilyOptions columnFamilyOptions;
     private final DBOptions dbOptions;
     private final WriteOptions writeOptions;
-    private final RocksDB db;
+    private final TtlDB db;
+    /** Handles of column families dropped when a restored state got a longer TTL; closed by {@link #close()}. */
+    private final List<ColumnFamilyHandle> droppedHandles = new ArrayList<>();
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final Set<AsyncSnapshotTask<?>> snapshotTasks = Collections.newSetFromMap(new IdentityHashMap<>());
     private final RocksIncrementalSnapshots incremental = new RocksIncrementalSnapshots();
     private int runningSnapshots;
     private boolean closed;
 
-    /** A column family with the state it holds; {@code ttl} is set once the state is declared. */
+    /**
+     * A column family with the state it holds; {@code ttl} is set once the state is declared, and
+     * {@code compactionTtlSeconds} is the TTL the column family was created with (0 = never expires).
+     */
     private static final class Column {
-        final StateMeta meta;
+        StateMeta meta;
         final ColumnFamilyHandle handle;
+        final int compactionTtlSeconds;
         RocksTtlFilter ttl;
         boolean declared;
 
-        Column(StateMeta meta, ColumnFamilyHandle handle) {
+        Column(StateMeta meta, ColumnFamilyHandle handle, int compactionTtlSeconds) {
             this.meta = meta;
             this.handle = handle;
+            this.compactionTtlSeconds = compactionTtlSeconds;
         }
     }
 
@@ -105,8 +122,9 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
             this.dbOptions = track(newDbOptions());
             this.writeOptions = track(new WriteOptions().setDisableWAL(true));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
-            this.db = RocksDB.open(dbOptions, instanceDir.resolve("db").toString(),
-                List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnFamilyOptions)), handles);
+            this.db = TtlDB.open(dbOptions, instanceDir.resolve("db").toString(),
+                List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnFamilyOptions)), handles,
+                List.of(0), false);
             nativeObjects.add(db);
             nativeObjects.add(handles.get(0));
             for (KeyedStateHandle handle : parameters.getRestoreHandles()) {
@@ -128,10 +146,15 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
         // point lookups (value state, map get) dominate; a bloom filter spares reads of SST files without the key
         BlockBasedTableConfig table = new BlockBasedTableConfig().setFilterPolicy(track(new BloomFilter(10, false)));
         if (shared != null) {
+            // index and filter blocks live in the bounded cache; partitioned (as Flink's partitioned-index-filters),
+            // so a lookup loads one small partition instead of a whole-file filter larger than a cache shard
             table.setBlockCache(shared.cache())
                 .setCacheIndexAndFilterBlocks(true)
                 .setCacheIndexAndFilterBlocksWithHighPriority(true)
-                .setPinL0FilterAndIndexBlocksInCache(true);
+                .setPinL0FilterAndIndexBlocksInCache(true)
+                .setIndexType(IndexType.kTwoLevelIndexSearch)
+                .setPartitionFilters(true)
+                .setPinTopLevelIndexAndFilter(true);
             options.setWriteBufferSize(Math.max(1 << 20, Math.min(64L << 20, shared.writeBufferCapacity() / 4)));
         }
         options.setTableFormatConfig(table);
@@ -157,6 +180,12 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
         return db;
     }
 
+    /** The column family holding a state, or null (for tests and diagnostics). */
+    ColumnFamilyHandle columnFamily(String stateName) {
+        Column c = columns.get(stateName);
+        return c == null ? null : c.handle;
+    }
+
     WriteOptions writeOptions() {
         return writeOptions;
     }
@@ -166,27 +195,68 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
         return instanceDir;
     }
 
-    /** The column family of a state, creating it (and checking a restored one's kind) as needed. */
+    /**
+     * The column family of a state, creating it as needed (with the compaction TTL of {@code meta})
+     * and checking that a restored one is compatible with {@code meta}.
+     */
     private Column column(StateMeta meta) throws RocksDBException {
         Column c = columns.get(meta.name());
         if (c != null) {
             c.meta.checkCompatible(meta);
             return c;
         }
-        ColumnFamilyHandle handle = db.createColumnFamily(
-            new ColumnFamilyDescriptor(meta.name().getBytes(StandardCharsets.UTF_8), columnFamilyOptions));
-        c = new Column(meta, handle);
+        int ttlSeconds = RocksCompactionTtl.seconds(meta);
+        c = new Column(meta, db.createColumnFamilyWithTtl(descriptor(meta.name()), ttlSeconds), ttlSeconds);
         columns.put(meta.name(), c);
         return c;
     }
 
+    private ColumnFamilyDescriptor descriptor(String name) {
+        return new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), columnFamilyOptions);
+    }
+
+    /**
+     * Declares a state: its column family keeps the restored one's compaction TTL unless the
+     * declared TTL is longer (compaction would then drop entries that are not expired yet), in
+     * which case the restored entries move into a column family with the declared TTL.
+     */
     private Column declare(StateMeta meta, TtlFilter ttl, TypeSerializer<?> elementSerializer) throws RocksDBException {
         Column c = column(meta);
+        if (c.compactionTtlSeconds > 0 && c.compactionTtlSeconds < RocksCompactionTtl.seconds(meta)) {
+            c = recreate(c, meta);
+        }
+        c.meta = meta;
         c.declared = true;
         if (ttl != null) {
             c.ttl = new RocksTtlFilter(meta.layout(), ttl, elementSerializer);
         }
         return c;
+    }
+
+    /** Moves a column family's entries into a new one with {@code meta}'s compaction TTL, via a column family without TTL. */
+    private Column recreate(Column old, StateMeta meta) throws RocksDBException {
+        ColumnFamilyHandle temp = db.createColumnFamilyWithTtl(descriptor("weir-ttl-move:" + meta.name()), 0);
+        try {
+            copyAll(old.handle, temp);
+            db.dropColumnFamily(old.handle);
+            droppedHandles.add(old.handle);
+            int ttlSeconds = RocksCompactionTtl.seconds(meta);
+            Column fresh = new Column(meta, db.createColumnFamilyWithTtl(descriptor(meta.name()), ttlSeconds), ttlSeconds);
+            columns.put(meta.name(), fresh);
+            copyAll(temp, fresh.handle);
+            return fresh;
+        } finally {
+            db.dropColumnFamily(temp);
+            temp.close();
+        }
+    }
+
+    private void copyAll(ColumnFamilyHandle from, ColumnFamilyHandle to) throws RocksDBException {
+        try (RestoreBatch batch = new RestoreBatch(); RocksIterator it = db.newIterator(from)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                batch.put(to, it.key(), it.value());
+            }
+        }
     }
 
     private RocksTtlCleaner cleaner(Column c) {
@@ -456,6 +526,8 @@ public final class RocksDbKeyedStateBackend<K> extends AbstractKeyedStateBackend
             c.handle.close();
         }
         columns.clear();
+        droppedHandles.forEach(ColumnFamilyHandle::close);
+        droppedHandles.clear();
         closeNativeObjects();
         deleteDirectory(instanceDir);
     }

@@ -1,7 +1,6 @@
 package io.weir.checkpoint.state.rocksdb;
 
 import io.weir.checkpoint.state.KeyGroupRange;
-import io.weir.checkpoint.state.StateDescriptor;
 import io.weir.checkpoint.state.backend.StateMeta;
 import io.weir.checkpoint.state.snapshot.KeyedStateHandle;
 import java.io.DataInputStream;
@@ -41,7 +40,7 @@ public final class RocksDbNativeStateHandle implements KeyedStateHandle {
         this.files = Map.copyOf(files);
     }
 
-    /** Name of the file in a native checkpoint that lists its states (kind and TTL per column family). */
+    /** Name of the file in a native checkpoint that lists its states (per column family: {@link StateMeta#write}). */
     public static final String STATES_FILE = "_weir_states";
 
     /**
@@ -53,14 +52,8 @@ public final class RocksDbNativeStateHandle implements KeyedStateHandle {
         List<StateMeta> states = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(Files.newInputStream(directory.resolve(STATES_FILE)))) {
             int n = in.readInt();
-            StateDescriptor.Type[] types = StateDescriptor.Type.values();
             for (int i = 0; i < n; i++) {
-                String name = in.readUTF();
-                int type = in.readByte();
-                if (type < 0 || type >= types.length) {
-                    throw new IOException("corrupt " + directory.resolve(STATES_FILE) + ": unknown state kind " + type);
-                }
-                states.add(new StateMeta(name, types[type], in.readBoolean()));
+                states.add(StateMeta.read(in, directory.resolve(STATES_FILE)));
             }
         }
         return new RocksDbNativeStateHandle(keyGroupRange, directory, states, listFiles(directory));
@@ -70,9 +63,7 @@ public final class RocksDbNativeStateHandle implements KeyedStateHandle {
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(directory.resolve(STATES_FILE)))) {
             out.writeInt(states.size());
             for (StateMeta s : states) {
-                out.writeUTF(s.name());
-                out.writeByte(s.type().ordinal());
-                out.writeBoolean(s.ttl());
+                s.write(out);
             }
         }
     }

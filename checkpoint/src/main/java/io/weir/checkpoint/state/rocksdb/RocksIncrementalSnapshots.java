@@ -46,6 +46,7 @@ final class RocksIncrementalSnapshots {
     /** The asynchronous part for a native checkpoint in {@code dir}; deletes {@code dir} when done. */
     SnapshotResult<KeyedStateHandle> upload(long checkpointId, KeyGroupRange range, Path dir,
                                             CheckpointStreamFactory shared, CheckpointStreamFactory exclusive) throws IOException {
+        List<StreamStateHandle> written = new ArrayList<>();
         try {
             Map<String, StreamStateHandle> known;
             synchronized (this) {
@@ -63,23 +64,38 @@ final class RocksIncrementalSnapshots {
                     StreamStateHandle earlier = known.get(name);
                     StreamStateHandle handle = earlier != null
                         ? new PlaceholderStreamStateHandle(backendId + "/" + name, earlier.getStateSize())
-                        : write(shared, file);
+                        : written(written, write(shared, file));
                     sharedFiles.add(new HandleAndLocalPath(name, handle));
                     uploads.put(name, earlier != null ? earlier : handle);
                 } else {
-                    privateFiles.add(new HandleAndLocalPath(name, write(exclusive, file)));
+                    privateFiles.add(new HandleAndLocalPath(name, written(written, write(exclusive, file))));
                 }
             }
-            StreamStateHandle meta = write(exclusive, dir.resolve(RocksDbNativeStateHandle.STATES_FILE));
+            StreamStateHandle meta = written(written, write(exclusive, dir.resolve(RocksDbNativeStateHandle.STATES_FILE)));
             synchronized (this) {
                 uploadsByCheckpoint.put(checkpointId, uploads);
             }
             IncrementalKeyedStateHandle handle = new IncrementalKeyedStateHandle(backendId, checkpointId, range,
                 sharedFiles, privateFiles, meta);
             return SnapshotResult.of(handle, handle.checkpointedSize());
+        } catch (IOException | RuntimeException e) {
+            // no checkpoint will refer to the files uploaded so far
+            for (StreamStateHandle h : written) {
+                try {
+                    h.discardState();
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         } finally {
             new RocksDbNativeStateHandle(range, dir, List.of(), Map.of()).discardState();
         }
+    }
+
+    private static StreamStateHandle written(List<StreamStateHandle> written, StreamStateHandle h) {
+        written.add(h);
+        return h;
     }
 
     private static StreamStateHandle write(CheckpointStreamFactory factory, Path file) throws IOException {

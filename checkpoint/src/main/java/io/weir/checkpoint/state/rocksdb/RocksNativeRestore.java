@@ -5,6 +5,7 @@ import io.weir.checkpoint.state.backend.StateMeta;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -13,9 +14,10 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.TtlDB;
 
 /**
- * Restores from a native checkpoint: opens it read-only and copies the entries of the wanted
+ * Restores from a native checkpoint: opens it read-only (as a {@link TtlDB}, like the backend) and copies the entries of the wanted
  * key groups, column family by column family (a key group is a contiguous key range).
  */
 final class RocksNativeRestore {
@@ -43,8 +45,10 @@ final class RocksNativeRestore {
             descriptors.add(new ColumnFamilyDescriptor(meta.name().getBytes(StandardCharsets.UTF_8), columnFamilyOptions));
         }
         List<ColumnFamilyHandle> handles = new ArrayList<>();
+        // opened as a TtlDB (no TTL, read-only: nothing is compacted) so that values lose their write-time suffix
+        List<Integer> noTtl = Collections.nCopies(descriptors.size(), 0);
         try (DBOptions options = new DBOptions();
-             RocksDB source = RocksDB.openReadOnly(options, handle.getDirectory().toString(), descriptors, handles)) {
+             RocksDB source = TtlDB.open(options, handle.getDirectory().toString(), descriptors, handles, noTtl, true)) {
             try {
                 for (int i = 0; i < handle.getStates().size(); i++) {
                     copy(source, handles.get(i + 1), common, targets.open(handle.getStates().get(i)));

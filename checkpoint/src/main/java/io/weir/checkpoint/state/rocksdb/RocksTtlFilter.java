@@ -9,9 +9,10 @@ import io.weir.checkpoint.state.ttl.TtlValue;
 import java.io.IOException;
 
 /**
- * TTL expiry on a state's stored bytes (the equivalent of Flink's compaction filter, which stock
- * RocksDB JNI cannot run): a value or map entry starts with its timestamp (after the map's null
- * flag); a list is filtered element by element. Used by incremental cleanup and by snapshots.
+ * TTL expiry on a state's stored bytes by Weir's own timestamps and TTL clock: a value or map
+ * entry starts with its timestamp (after the map's null flag); a list is filtered element by
+ * element. Used by incremental cleanup and by snapshots; RocksDB's TTL compaction filter
+ * ({@link RocksCompactionTtl}) also drops whole entries, by wall-clock write time.
  */
 final class RocksTtlFilter {
     private final StateMeta.Layout layout;

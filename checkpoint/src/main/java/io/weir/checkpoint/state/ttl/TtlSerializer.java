@@ -30,6 +30,11 @@ public final class TtlSerializer<T> implements TypeSerializer<TtlValue<T>> {
     }
 
     @Override
+    public String snapshotIdentity() {
+        return "Ttl(" + userSerializer.snapshotIdentity() + ")";
+    }
+
+    @Override
     public TtlValue<T> deserialize(DataInputView in) throws IOException {
         long ts = in.readLong();
         T v = in.readBoolean() ? userSerializer.deserialize(in) : null;

@@ -126,6 +126,21 @@ class RocksDbStateBackendTest extends StateBackendContractTest {
     }
 
     @Test
+    void shouldPartitionIndexAndFilterBlocksOfEveryStateColumnFamily() throws Exception {
+        KeyedStateBackend<String> b = keyed();
+        b.setCurrentKey("a");
+        b.getState(COUNT).update(1);
+        Path options;
+        try (Stream<Path> files = Files.list(rocks(b).getInstanceDirectory().resolve("db"))) {
+            options = files.filter(p -> p.getFileName().toString().startsWith("OPTIONS-")).max(Path::compareTo).orElseThrow();
+        }
+        String text = Files.readString(options);
+        String countFamily = text.substring(text.indexOf("[TableOptions/BlockBasedTable \"count\"]"));
+        assertTrue(countFamily.contains("index_type=kTwoLevelIndexSearch"), countFamily);
+        assertTrue(countFamily.contains("partition_filters=true"), countFamily);
+    }
+
+    @Test
     void shouldCloseCleanlyAcrossManyOpenAndCloseCycles() throws Exception {
         long rssBefore = residentSetKb();
         for (int i = 0; i < 20; i++) {

@@ -16,6 +16,9 @@ import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.operators.sql.join.EventTimeProgress;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
+import io.weir.runtime.operators.sql.WindowTriggerTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -32,6 +35,7 @@ public final class WindowDeduplicateOperator implements OneInputStreamOperator {
     private final int rowtimeIndex;
     private final int windowEndIndex;
     private final boolean keepLast;
+    private ZoneId shiftTimeZone = ZoneOffset.UTC;
     private OperatorContext context;
     private Output output;
     private InternalValueState<Row, Long, Row> state;
@@ -57,6 +61,21 @@ public final class WindowDeduplicateOperator implements OneInputStreamOperator {
             () -> new WindowDeduplicateOperator(inputType, rowtimeIndex, windowEndIndex, keepLast), keyType, key);
     }
 
+    /**
+     * As the other factory, for windows over a {@code TIMESTAMP_LTZ} time attribute, whose
+     * {@code window_end} is local time in {@code shiftTimeZone} (see {@code WindowTriggerTime}).
+     */
+    public static OperatorFactory factory(String name, String uid, KeySelector key, RowType keyType, RowType inputType,
+                                          int rowtimeIndex, int windowEndIndex, boolean keepLast, ZoneId shiftTimeZone) {
+        Objects.requireNonNull(shiftTimeZone, "shiftTimeZone");
+        return OperatorFactory.keyed(name, uid, () -> {
+            WindowDeduplicateOperator op = new WindowDeduplicateOperator(inputType, rowtimeIndex, windowEndIndex,
+                keepLast);
+            op.shiftTimeZone = shiftTimeZone;
+            return op;
+        }, keyType, key);
+    }
+
     @Override
     public void open(OperatorContext context) throws Exception {
         this.context = context;
@@ -75,14 +94,15 @@ public final class WindowDeduplicateOperator implements OneInputStreamOperator {
     @Override
     public void processElement(Row row) throws Exception {
         long windowEnd = longField(row, windowEndIndex, "window_end");
-        if (windowEnd - 1 <= progress.currentWatermark()) {
+        long fireTime = WindowTriggerTime.of(windowEnd, shiftTimeZone);
+        if (fireTime <= progress.currentWatermark()) {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
         state.setCurrentNamespace(windowEnd);
         Row kept = state.value();
         if (kept == null) {
-            timers.registerEventTimeTimer(windowEnd, windowEnd - 1);
+            timers.registerEventTimeTimer(windowEnd, fireTime);
         } else {
             long ts = longField(row, rowtimeIndex, "rowtime");
             long prev = longField(kept, rowtimeIndex, "rowtime");

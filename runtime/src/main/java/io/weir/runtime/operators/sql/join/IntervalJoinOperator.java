@@ -39,6 +39,12 @@ import java.util.function.Supplier;
  * row until {@code ts + upperBound}. A timer per (side, time) at that point removes the rows
  * (timer namespace 0 = left, 1 = right). Rows that arrive after the watermark are not dropped: they
  * join what is still kept on the other side.
+ *
+ * <p>Watermarks (event time): a joined or padded row may carry a time up to
+ * {@link #outputDelay(long, long)} below the input watermark, so the forwarded watermark is held back
+ * by that much (as Flink's interval join does); the time columns of the output then stay rowtime
+ * attributes for a following window. Rows late at the input (or padded after a watermark jump past
+ * their expiry) can still be late downstream.
  */
 public final class IntervalJoinOperator implements TwoInputStreamOperator {
     static final String LEFT_STATE = "interval-left";
@@ -257,6 +263,24 @@ public final class IntervalJoinOperator implements TwoInputStreamOperator {
             }
         }
         own.remove(ts);
+    }
+
+    /** The input watermark minus {@link #outputDelay}, in event time; the watermark itself in processing time. */
+    @Override
+    public long processWatermark(long watermark) {
+        if (!isRowtime || watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE) {
+            return watermark;
+        }
+        long delay = outputDelay(lowerBound, upperBound);
+        return watermark < Long.MIN_VALUE + delay ? Long.MIN_VALUE : watermark - delay;
+    }
+
+    /**
+     * How far below the input watermark an output row's time can be: {@code max(-lowerBound, upperBound)}
+     * (Flink's {@code max(leftRelativeSize, rightRelativeSize)}, allowed lateness 0), never negative.
+     */
+    public static long outputDelay(long lowerBound, long upperBound) {
+        return Math.max(0, Math.max(-lowerBound, upperBound));
     }
 
     @Override

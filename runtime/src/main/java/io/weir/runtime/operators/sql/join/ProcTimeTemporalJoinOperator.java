@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * The processing-time temporal join ({@code FOR SYSTEM_TIME AS OF l.proctime}): each probe row (left,
  * insert-only) is joined at once with the latest version of the versioned table (right, an upsert or
  * changelog stream keyed by a primary key the join key contains). State: the latest right row per
- * join key ({@code ValueState}, with the given TTL); {@code -U}/{@code -D} clear it. {@code INNER} or
+ * join key ({@code ValueState}, with the given TTL); {@code -D} clears it ({@code -U} is ignored: its {@code +U} follows). {@code INNER} or
  * {@code LEFT}; output insert-only {@code left ++ right}. Later versions do not update earlier results.
  */
 public final class ProcTimeTemporalJoinOperator implements TwoInputStreamOperator {
@@ -91,7 +91,7 @@ public final class ProcTimeTemporalJoinOperator implements TwoInputStreamOperato
     public void processElement2(Row row) throws Exception {
         if (row.getKind().isAccumulate()) {
             latest.update(row.withKind(RowKind.INSERT));
-        } else {
+        } else if (row.getKind() == RowKind.DELETE) {
             latest.clear();
         }
     }

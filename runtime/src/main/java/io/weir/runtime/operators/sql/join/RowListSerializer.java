@@ -22,6 +22,11 @@ public final class RowListSerializer implements TypeSerializer<List<Row>> {
     }
 
     @Override
+    public String snapshotIdentity() {
+        return "List<" + rowSerializer.snapshotIdentity() + ">";
+    }
+
+    @Override
     public void serialize(List<Row> rows, DataOutputView out) throws IOException {
         out.writeInt(rows.size());
         for (Row r : rows) {

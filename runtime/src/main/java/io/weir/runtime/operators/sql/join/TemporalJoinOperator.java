@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *
  * <p>Probe rows wait in state ({@code MapState<time, rows>}) until the watermark reaches their time
  * (an event-time timer per time, namespace 0), because versions up to that time may still come.
- * Versions are kept in {@code MapState<version time, row>} with their kind ({@code -U}/{@code -D}
- * kept as a deletion). A timer at each version's time (namespace 1), and every probe firing, prune
+ * Versions are kept in {@code MapState<version time, row>} with their kind ({@code -D} kept as a
+ * deletion at its row's time; {@code -U} is ignored: the {@code +U} that follows it is the next
+ * version, and the old version must stay valid until that one's time). A timer at each version's time (namespace 1), and every probe firing, prune
  * the versions that no later probe row can need: all but the latest version at or before the
  * firing time, and that one too if it is a deletion. A probe row that arrives when the watermark
  * already passed its time is joined at once with the versions still kept.
@@ -134,6 +135,9 @@ public final class TemporalJoinOperator implements TwoInputStreamOperator {
 
     @Override
     public void processElement2(Row row) throws Exception {
+        if (row.getKind() == RowKind.UPDATE_BEFORE) {
+            return;
+        }
         long ts = timeOf(row, rightTimeIndex, "versioned table");
         versions.put(ts, row.withKind(row.getKind().isAccumulate() ? RowKind.INSERT : RowKind.DELETE));
         timers.registerEventTimeTimer(VERSION, ts);

@@ -14,6 +14,7 @@ import io.weir.runtime.operators.TimeDomain;
 import io.weir.runtime.operators.Timer;
 import io.weir.runtime.operators.TimerService;
 import io.weir.runtime.operators.TwoInputStreamOperator;
+import io.weir.runtime.operators.sql.WindowTriggerTime;
 import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
@@ -46,6 +47,7 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
     private final boolean isRowtime;
     private final Supplier<JoinCondition> conditionFactory;
     private final ZoneId zone;
+    private ZoneId shiftTimeZone = java.time.ZoneOffset.UTC;
     private final List<Row> lefts = new ArrayList<>();
     private final List<Row> rights = new ArrayList<>();
     private boolean[] rightMatched = new boolean[16];
@@ -92,6 +94,24 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
             leftWindowEndIndex, rightWindowEndIndex, isRowtime, condition, zone), keyType, leftKey, rightKey);
     }
 
+    /**
+     * As {@link #factory(String, String, JoinType, KeySelector, KeySelector, RowType, RowType, RowType, int, int,
+     * boolean, GeneratedClass, ZoneId)} for windows over a {@code TIMESTAMP_LTZ} time attribute, whose
+     * {@code window_end} is local time in {@code shiftTimeZone} (see {@code WindowTriggerTime}).
+     */
+    public static OperatorFactory factory(String name, String uid, JoinType joinType, KeySelector leftKey,
+                                          KeySelector rightKey, RowType keyType, RowType leftType, RowType rightType,
+                                          int leftWindowEndIndex, int rightWindowEndIndex, boolean isRowtime,
+                                          GeneratedClass<JoinCondition> condition, ZoneId zone, ZoneId shiftTimeZone) {
+        Objects.requireNonNull(shiftTimeZone, "shiftTimeZone");
+        return OperatorFactory.keyed(name, uid, () -> {
+            WindowJoinOperator op = new WindowJoinOperator(joinType, leftType, rightType, leftWindowEndIndex,
+                rightWindowEndIndex, isRowtime, condition, zone);
+            op.shiftTimeZone = shiftTimeZone;
+            return op;
+        }, keyType, leftKey, rightKey);
+    }
+
     @Override
     public void open(OperatorContext context) throws Exception {
         this.context = context;
@@ -131,16 +151,17 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
                 + row + " is NULL");
         }
         long windowEnd = ((Number) end).longValue();
-        if (isRowtime && windowEnd - 1 <= progress.currentWatermark()) {
+        long fireTime = WindowTriggerTime.of(windowEnd, shiftTimeZone);
+        if (isRowtime && fireTime <= progress.currentWatermark()) {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
         state.setCurrentNamespace(windowEnd);
         state.add(row.withKind(RowKind.INSERT));
         if (isRowtime) {
-            timers.registerEventTimeTimer(windowEnd, windowEnd - 1);
+            timers.registerEventTimeTimer(windowEnd, fireTime);
         } else {
-            timers.registerProcessingTimeTimer(windowEnd, windowEnd - 1);
+            timers.registerProcessingTimeTimer(windowEnd, fireTime);
         }
     }
 

@@ -15,6 +15,7 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.TimeDomain;
 import io.weir.runtime.operators.Timer;
 import io.weir.runtime.operators.TimerService;
+import io.weir.runtime.operators.sql.WindowTriggerTime;
 import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.operators.sql.join.EventTimeProgress;
 import io.weir.runtime.operators.sql.join.GeneratedInstances;
@@ -43,6 +44,7 @@ public final class WindowTopNOperator implements OneInputStreamOperator {
     private final int windowEndIndex;
     private final boolean isRowtime;
     private final ZoneId zone;
+    private ZoneId shiftTimeZone = java.time.ZoneOffset.UTC;
     private final List<Row> rows = new ArrayList<>();
     private OperatorContext context;
     private Output output;
@@ -78,6 +80,24 @@ public final class WindowTopNOperator implements OneInputStreamOperator {
             rankStart, rankEnd, outputRankNumber, windowEndIndex, isRowtime, zone), keyType, partitionKey);
     }
 
+    /**
+     * As the other factory, for windows over a {@code TIMESTAMP_LTZ} time attribute, whose
+     * {@code window_end} is local time in {@code shiftTimeZone} (see {@code WindowTriggerTime}).
+     */
+    public static OperatorFactory factory(String name, String uid, KeySelector partitionKey, RowType keyType,
+                                          RowType inputType, GeneratedClass<RecordComparator> comparator,
+                                          RankType rankType, long rankStart, long rankEnd, boolean outputRankNumber,
+                                          int windowEndIndex, boolean isRowtime, ZoneId zone, ZoneId shiftTimeZone) {
+        new Ranking(rankType, rankStart, rankEnd, outputRankNumber);
+        Objects.requireNonNull(shiftTimeZone, "shiftTimeZone");
+        return OperatorFactory.keyed(name, uid, () -> {
+            WindowTopNOperator op = new WindowTopNOperator(inputType, comparator, rankType, rankStart, rankEnd,
+                outputRankNumber, windowEndIndex, isRowtime, zone);
+            op.shiftTimeZone = shiftTimeZone;
+            return op;
+        }, keyType, partitionKey);
+    }
+
     @Override
     public void open(OperatorContext context) throws Exception {
         this.context = context;
@@ -99,16 +119,17 @@ public final class WindowTopNOperator implements OneInputStreamOperator {
                 + row + " is NULL");
         }
         long windowEnd = ((Number) end).longValue();
-        if (isRowtime && windowEnd - 1 <= progress.currentWatermark()) {
+        long fireTime = WindowTriggerTime.of(windowEnd, shiftTimeZone);
+        if (isRowtime && fireTime <= progress.currentWatermark()) {
             context.metrics().incrementLateRecordsDropped();
             return;
         }
         state.setCurrentNamespace(windowEnd);
         state.add(row.withKind(RowKind.INSERT));
         if (isRowtime) {
-            timers.registerEventTimeTimer(windowEnd, windowEnd - 1);
+            timers.registerEventTimeTimer(windowEnd, fireTime);
         } else {
-            timers.registerProcessingTimeTimer(windowEnd, windowEnd - 1);
+            timers.registerProcessingTimeTimer(windowEnd, fireTime);
         }
     }
 

@@ -161,4 +161,50 @@ class IntervalJoinOperatorTest {
             () -> new IntervalJoinOperator(JoinType.INNER, INPUT_TYPE, INPUT_TYPE, 2, 2, 10, 5, true, () -> null, UTC));
         assertTrue(e.getMessage().contains("lower bound 10 ms"), e.getMessage());
     }
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void shouldHoldBackTheOutputWatermarkByTheLargerBound(String backend) throws Exception {
+        // bounds -5 and 10: an output row's time can be up to 10 below the input watermark
+        try (OperatorHarness h = harness(join(JoinType.LEFT, true), backend, false)) {
+            h.processElement(0, at("a", 1, 100));
+            h.processWatermark(0, 104).processWatermark(1, 104);
+            assertEquals(List.of(94L), h.watermarks());
+            assertEquals(List.of(), strings(h.rows()), "left row 100 may still match right rows up to 105");
+            h.processWatermark(0, 105).processWatermark(1, 105);
+            assertEquals(List.of("+I[a, 1, 100, null, null, null]"), strings(h.rows()));
+            assertEquals(95L, (long) h.watermarks().get(h.watermarks().size() - 1),
+                "the padded row (100) is not behind the forwarded watermark");
+            h.processElement(1, at("a", 2, 200)).processElement(0, at("a", 3, 195));
+            assertEquals(List.of("+I[a, 3, 195, a, 2, 200]"), since(h, 1));
+            assertTrue(195 > h.watermarks().get(h.watermarks().size() - 1));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void whenRowArrivesLate_thenItIsPaddedAtOnceAndBehindTheForwardedWatermark(String backend) throws Exception {
+        try (OperatorHarness h = harness(join(JoinType.LEFT, true), backend, false)) {
+            h.processWatermark(0, 300).processWatermark(1, 300);
+            h.processElement(0, at("a", 1, 100));
+            assertEquals(List.of("+I[a, 1, 100, null, null, null]"), strings(h.rows()));
+            assertTrue(h.pendingTimers().isEmpty(), "a late row is not kept");
+            assertEquals(List.of(290L), h.watermarks(), "late for a following window, which drops it");
+        }
+    }
+
+    @Test
+    void shouldForwardProcessingTimeWatermarksUnchanged() throws Exception {
+        try (OperatorHarness h = harness(join(JoinType.INNER, false), "hashmap", false)) {
+            h.processWatermark(0, 100).processWatermark(1, 100);
+            assertEquals(List.of(100L), h.watermarks());
+        }
+    }
+
+    @Test
+    void shouldDelayByTheLargerOfTheBoundsNeverNegative() {
+        assertEquals(10, IntervalJoinOperator.outputDelay(-5, 10));
+        assertEquals(60_000, IntervalJoinOperator.outputDelay(-60_000, 0));
+        assertEquals(5, IntervalJoinOperator.outputDelay(1, 5));
+        assertEquals(5, IntervalJoinOperator.outputDelay(-5, -1));
+    }
 }

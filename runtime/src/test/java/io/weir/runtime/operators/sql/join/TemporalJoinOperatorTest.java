@@ -66,6 +66,20 @@ class TemporalJoinOperatorTest {
 
     @ParameterizedTest
     @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
+    void whenVersionedTableRetracts_thenUpdateBeforeKeepsTheOldVersionValidUntilTheNext(String backend)
+        throws Exception {
+        try (OperatorHarness h = harness(eventTime(JoinType.LEFT), backend, false)) {
+            h.processElement(1, at("a", 100, 10))
+                .processElement(1, Row.ofKind(RowKind.UPDATE_BEFORE, "a", 100L, 10L))
+                .processElement(1, Row.ofKind(RowKind.UPDATE_AFTER, "a", 200L, 20L))
+                .processElement(0, at("a", 1, 15)).processElement(0, at("a", 2, 25));
+            watermark(h, 30);
+            assertEquals(List.of("+I[a, 1, 15, a, 100, 10]", "+I[a, 2, 25, a, 200, 20]"), strings(h.rows()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.join.StreamingJoinOperatorTest#backends")
     void shouldContinueAfterRestoreWithBufferedProbeRowsAndVersions(String backend) throws Exception {
         OperatorRestoreState snapshot;
         try (OperatorHarness h = harness(eventTime(JoinType.INNER), backend, false)) {
