@@ -143,6 +143,19 @@ class SavepointEndToEndTest {
     }
 
     @Test
+    void whenOnlyASavepointDirectoryIsSet_thenABoundedJobStillCommitsAllItsOutput() throws Exception {
+        Path out = dir.resolve("plain");
+        try (ClientSessionFixture s = new ClientSessionFixture()) {
+            s.execute("SET 'execution.checkpointing.savepoint-dir' = '" + dir.resolve("sp") + "'");
+            s.execute(source().replace("'rows-per-second' = '1500'", "'rows-per-second' = '100000'"));
+            s.execute(sink(out));
+            s.submit(INSERT);
+            assertTrue(s.session.awaitSubmittedJobs());
+        }
+        assertEquals(expectedOutput(), committedLines(out));
+    }
+
+    @Test
     void whenTheJobIdIsUnknown_thenStopWithSavepointSaysSo() {
         try (ClientSessionFixture s = new ClientSessionFixture()) {
             StatementException e = assertThrows(StatementException.class, () -> s.execute("STOP JOB 'nope' WITH SAVEPOINT"));
