@@ -97,6 +97,11 @@ final class JobReports {
     }
 
     private String time(long epochMillis) {
+        return time(epochMillis, zone);
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS} in {@code zone}; "-" for none. */
+    static String time(long epochMillis, ZoneId zone) {
         return epochMillis <= 0 ? "-" : TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 

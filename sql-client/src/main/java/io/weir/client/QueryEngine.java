@@ -94,12 +94,13 @@ final class QueryEngine implements AutoCloseable {
         return cluster;
     }
 
+    /** SHOW JOBS, as Flink prints it: job id, job name, status, start time (session time zone). */
     TabularResult jobs() {
         List<List<String>> rows = new ArrayList<>();
         for (JobClient j : submitted) {
-            rows.add(List.of(j.jobId(), j.jobName(), j.status().name()));
+            rows.add(List.of(j.jobId(), j.jobName(), j.status().name(), JobReports.time(startTime(j), timeZone.get())));
         }
-        return new TabularResult(List.of("job id", "job name", "status"), rows);
+        return new TabularResult(List.of("job id", "job name", "status", "start time"), rows);
     }
 
     /**

@@ -56,7 +56,7 @@ class CheckpointVisibilityTest {
     void shouldDescribeTheJobWithCountsLatestCheckpointsAndOperatorAcknowledgements() {
         String described = client.execute("DESCRIBE JOB '" + jobId + "'");
         for (String part : List.of("job id", jobId, "RUNNING", "start time", "triggered", "in progress", "completed", "failed",
-            "restored", "latest", "operator", "ack duration")) {
+            "restored", "latest", "operator", "ack duration", "async duration")) {
             assertTrue(described.contains(part), part + " in\n" + described);
         }
     }
@@ -103,6 +103,12 @@ class CheckpointVisibilityTest {
         StatementException e = assertThrows(StatementException.class,
             () -> client.execute("SELECT id FROM src ORDER BY id"));
         assertTrue(e.getMessage().contains("ORDER BY") && e.getMessage().contains("sys.*"), e.getMessage());
+    }
+
+    @Test
+    void shouldShowJobsWithTheirStartTime() {
+        String jobs = client.execute("SHOW JOBS");
+        assertTrue(jobs.contains("start time") && jobs.contains(jobId) && jobs.matches("(?s).*\\d{4}-\\d{2}-\\d{2} .*"), jobs);
     }
 
     @Test
