@@ -60,11 +60,12 @@ SqlNode SqlWeirReset() :
     )
 }
 
-/** Parses SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE name | CREATE VIEW name. */
+/** Parses SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CHECKPOINTS 'job-id' | CREATE TABLE name | CREATE VIEW name. */
 SqlNode SqlShow() :
 {
     final Span s;
     final SqlIdentifier name;
+    final String id;
 }
 {
     <SHOW> { s = span(); }
@@ -77,6 +78,9 @@ SqlNode SqlShow() :
     |
         <JOBS> { return new SqlShowJobs(s.end(this)); }
     |
+        <CHECKPOINTS> id = SimpleStringLiteral()
+        { return new SqlShowCheckpoints(s.end(this), SqlLiteral.createCharString(id, getPos())); }
+    |
         <CREATE>
         (
             <TABLE> name = CompoundIdentifier() { return new SqlShowCreateTable(s.end(this), name); }
@@ -86,20 +90,28 @@ SqlNode SqlShow() :
     )
 }
 
-/** Parses DESCRIBE | DESC [EXTENDED] name. */
+/** Parses DESCRIBE | DESC [EXTENDED] name, and DESCRIBE | DESC JOB 'job-id'. */
 SqlNode SqlRichDescribeTable() :
 {
     final Span s;
     boolean extended = false;
     final SqlIdentifier name;
+    final String id;
 }
 {
     ( <DESCRIBE> | <DESC> ) { s = span(); }
-    [ LOOKAHEAD(2) <EXTENDED> { extended = true; } ]
-    name = CompoundIdentifier()
-    {
-        return new SqlRichDescribeTable(s.end(this), name, extended);
-    }
+    (
+        LOOKAHEAD(2) <JOB> id = SimpleStringLiteral()
+        {
+            return new SqlDescribeJob(s.end(this), SqlLiteral.createCharString(id, getPos()));
+        }
+    |
+        [ LOOKAHEAD(2) <EXTENDED> { extended = true; } ]
+        name = CompoundIdentifier()
+        {
+            return new SqlRichDescribeTable(s.end(this), name, extended);
+        }
+    )
 }
 
 /** Parses EXPLAIN [PLAN FOR] (query | insert | [EXECUTE] STATEMENT SET ... | EXECUTE INSERT ...). */

@@ -15,8 +15,15 @@ import io.weir.planner.functions.PlannerOperatorTable;
 import io.weir.runtime.cluster.JobFailure;
 import io.weir.runtime.cluster.JobStatus;
 import io.weir.runtime.data.Row;
+import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import io.weir.checkpoint.coordinator.CheckpointStatsSnapshot;
+import io.weir.planner.catalog.SystemTables;
+import io.weir.runtime.checkpointing.CheckpointedJobs;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -51,6 +58,9 @@ final class QueryEngine implements AutoCloseable {
     private volatile JobClient running;
     /** The jobs this session submitted (each one logical job across its restarts), in submission order. */
     private final List<JobClient> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Long> startTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long STOP JOB ... WITH SAVEPOINT waits for the savepoint and the job's end. */
+    private static final java.time.Duration SAVEPOINT_TIMEOUT = java.time.Duration.ofMinutes(10);
 
     QueryEngine(InMemoryCatalog catalog, SessionConfig config, PrintStream out, TableauPrinter printer, Supplier<ZoneId> timeZone) {
         this.catalog = catalog;
@@ -84,31 +94,71 @@ final class QueryEngine implements AutoCloseable {
         return cluster;
     }
 
+    /** SHOW JOBS, as Flink prints it: job id, job name, status, start time (session time zone). */
     TabularResult jobs() {
         List<List<String>> rows = new ArrayList<>();
         for (JobClient j : submitted) {
-            rows.add(List.of(j.jobId(), j.jobName(), j.status().name()));
+            rows.add(List.of(j.jobId(), j.jobName(), j.status().name(), JobReports.time(startTime(j), timeZone.get())));
         }
-        return new TabularResult(List.of("job id", "job name", "status"), rows);
+        return new TabularResult(List.of("job id", "job name", "status", "start time"), rows);
     }
 
-    void stopJob(SqlStopJob stop) {
-        if (stop.isWithSavepoint()) {
-            throw new StatementException("not supported yet: STOP JOB ... WITH SAVEPOINT (savepoints are not wired into the client yet)");
-        }
+    /**
+     * STOP JOB: cancels the job, or with SAVEPOINT takes a final savepoint into
+     * {@code execution.checkpointing.savepoint-dir}, then stops it; returns the savepoint's path.
+     */
+    Optional<String> stopJob(SqlStopJob stop) {
         if (stop.isWithDrain()) {
             throw new StatementException("not supported yet: STOP JOB ... WITH DRAIN");
         }
-        JobClient job = null;
+        JobClient job = job(stop.getJobId());
+        if (!stop.isWithSavepoint()) {
+            job.cancel();
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CheckpointedJobs.stopWithSavepoint(job, null).get(SAVEPOINT_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+            throw new StatementException("Could not stop job " + job.jobId() + " with a savepoint: " + e.getCause().getMessage(),
+                e.getCause());
+        } catch (TimeoutException e) {
+            throw new StatementException("Could not stop job " + job.jobId() + " with a savepoint within "
+                + SAVEPOINT_TIMEOUT.toSeconds() + " s; the job keeps running", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatementException("interrupted while stopping job " + job.jobId() + " with a savepoint", e);
+        }
+    }
+
+    /** The job with this id that this session submitted; errors naming SHOW JOBS otherwise. */
+    JobClient job(String jobId) {
         for (JobClient j : submitted) {
-            if (j.jobId().equals(stop.getJobId())) {
-                job = j;
+            if (j.jobId().equals(jobId)) {
+                return j;
             }
         }
-        if (job == null) {
-            throw new StatementException("No job with id '" + stop.getJobId() + "' in this session; SHOW JOBS lists them");
+        throw new StatementException("No job with id '" + jobId + "' in this session; SHOW JOBS lists them");
+    }
+
+    /** When a job of this session was submitted (epoch millis). */
+    long startTime(JobClient job) {
+        return startTimes.getOrDefault(job.jobId(), 0L);
+    }
+
+    /** The checkpoint statistics of a job; errors saying how to get them when the job has no coordinator. */
+    CheckpointStatsSnapshot checkpointStats(JobClient job) {
+        return CheckpointedJobs.checkpointStats(job).orElseThrow(() -> new StatementException("Job " + job.jobId()
+            + " takes no checkpoints: set 'execution.checkpointing.interval' before submitting it to have checkpoint statistics"));
+    }
+
+    /** The session's jobs for the system tables ({@code sys.jobs}, {@code sys.checkpoints}, ...). */
+    List<SystemTables.JobEntry> jobEntries() {
+        List<SystemTables.JobEntry> entries = new ArrayList<>();
+        for (JobClient j : submitted) {
+            entries.add(new SystemTables.JobEntry(j.jobId(), j.jobName(), j.status().name(), startTime(j),
+                CheckpointedJobs.checkpointStats(j)));
         }
-        job.cancel();
+        return entries;
     }
 
     void submitInserts(List<SqlInsert> inserts, String sql) {
@@ -135,6 +185,14 @@ final class QueryEngine implements AutoCloseable {
     }
 
     void printQuery(SqlNode query, String sql) {
+        Optional<BoundedOrderBy> order = BoundedOrderBy.of(query);
+        if (order.isPresent()) {
+            QueryResult sorted = collectOrdered(order.get(), sql);
+            ResultView view = resultView(RowType.of(sorted.columnNames().toArray(String[]::new), sorted.types().toArray(DataType[]::new)));
+            sorted.changelog().forEach(view::accept);
+            view.finish(false);
+            return;
+        }
         PlannedQuery planned = plan(query);
         CollectSink sink = new CollectSink(RESULT_QUEUE_CAPACITY);
         JobClient job = submit(planned, sql, sink);
@@ -151,7 +209,25 @@ final class QueryEngine implements AutoCloseable {
     }
 
     QueryResult collect(SqlNode query, String sql) {
+        Optional<BoundedOrderBy> order = BoundedOrderBy.of(query);
+        if (order.isPresent()) {
+            return collectOrdered(order.get(), sql);
+        }
         PlannedQuery planned = plan(query);
+        return run(planned, sql);
+    }
+
+    /** A bounded query with a top-level ORDER BY: run without it, apply the changelog, sort (see {@link BoundedOrderBy}). */
+    private QueryResult collectOrdered(BoundedOrderBy order, String sql) {
+        PlannedQuery planned = plan(order.query());
+        BoundedOrderBy.requireBounded(planned);
+        QueryResult all = run(planned, sql);
+        List<Row> sorted = order.apply(Changelogs.materialize(all.changelog()), all.columnNames());
+        return new QueryResult(all.columnNames(), all.types(), sorted);
+    }
+
+    /** Runs a planned query to the end of its input (at most {@link #COLLECT_TIMEOUT}) and returns its changelog. */
+    private QueryResult run(PlannedQuery planned, String sql) {
         CollectSink sink = new CollectSink(RESULT_QUEUE_CAPACITY);
         JobClient job = submit(planned, sql, sink);
         List<Row> rows = new ArrayList<>();
@@ -207,7 +283,9 @@ final class QueryEngine implements AutoCloseable {
         }
         try {
             // checkpointing, restart strategy and restore path come from the session configuration in the graph
-            JobClient job = io.weir.runtime.checkpointing.CheckpointedJobs.submit(cluster(), planned.jobGraph(name, sink));
+            long now = System.currentTimeMillis();
+            JobClient job = CheckpointedJobs.submit(cluster(), planned.jobGraph(name, sink));
+            startTimes.put(job.jobId(), now);
             submitted.add(job);
             return job;
         } catch (io.weir.runtime.connector.ValidationException | ValidationException e) {

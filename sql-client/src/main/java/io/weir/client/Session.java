@@ -22,6 +22,14 @@ import io.weir.parser.dql.SqlShowCreateTable;
 import io.weir.parser.dql.SqlShowCreateView;
 import io.weir.parser.dql.SqlShowFunctions;
 import io.weir.parser.dql.SqlShowJobs;
+import io.weir.parser.dql.SqlShowCheckpoints;
+import io.weir.parser.dql.SqlDescribeJob;
+import io.weir.checkpoint.coordinator.CheckpointStatsRecord;
+import io.weir.checkpoint.coordinator.CheckpointStatsSnapshot;
+import io.weir.planner.catalog.SystemTables;
+import io.weir.runtime.checkpointing.CheckpointedJobs;
+import io.weir.runtime.cluster.JobClient;
+import java.util.Optional;
 import io.weir.parser.dql.SqlShowTables;
 import io.weir.parser.dql.SqlShowViews;
 import io.weir.planner.catalog.CatalogException;
@@ -58,6 +66,7 @@ public final class Session implements AutoCloseable {
     public Session(Configuration initial, PrintStream out, PrintStream err) {
         this.config = new SessionConfig(registry, initial);
         this.catalog = new InMemoryCatalog(QueryEngine.operatorTable());
+        this.catalog.enableSystemTables(new SystemTables(() -> engine == null ? List.of() : engine.jobEntries()));
         this.out = out;
         this.err = err;
         this.printer = new TableauPrinter(out);
@@ -203,8 +212,17 @@ public final class Session implements AutoCloseable {
             TabularResult jobs = engine().jobs();
             printer.printStatic(jobs.header(), jobs.rows());
         } else if (node instanceof SqlStopJob) {
-            engine().stopJob((SqlStopJob) node);
-            out.println(OK);
+            Optional<String> savepoint = engine().stopJob((SqlStopJob) node);
+            if (savepoint.isPresent()) {
+                printer.printStatic(List.of("savepoint path"), List.of(List.of(savepoint.get())));
+            } else {
+                out.println(OK);
+            }
+        } else if (node instanceof SqlShowCheckpoints) {
+            JobClient job = engine().job(((SqlShowCheckpoints) node).getJobId());
+            print(new JobReports(timeZone()).checkpoints(engine().checkpointStats(job)));
+        } else if (node instanceof SqlDescribeJob) {
+            describeJob(((SqlDescribeJob) node).getJobId());
         } else if (node instanceof SqlBeginStatementSet) {
             if (statementSet != null) {
                 throw new StatementException("BEGIN STATEMENT SET inside a statement set: end the open one with END first");
@@ -238,6 +256,34 @@ public final class Session implements AutoCloseable {
         } else {
             throw new StatementException("not supported yet: " + kindName(node) + " statements");
         }
+    }
+
+    /** DESCRIBE JOB: the job; with checkpoint statistics also counts, latest checkpoints and the newest one's operators. */
+    private void describeJob(String jobId) {
+        JobClient job = engine().job(jobId);
+        JobReports reports = new JobReports(timeZone());
+        print(reports.job(job.jobId(), job.jobName(), job.status().name(), engine().startTime(job)));
+        Optional<CheckpointStatsSnapshot> stats = CheckpointedJobs.checkpointStats(job);
+        if (stats.isEmpty()) {
+            out.println("[INFO] The job takes no checkpoints.");
+            return;
+        }
+        out.println("Checkpoints:");
+        print(reports.counts(stats.get()));
+        TabularResult latest = reports.latest(stats.get());
+        if (!latest.rows().isEmpty()) {
+            print(latest);
+        }
+        Optional<CheckpointStatsRecord> newest = JobReports.operatorsOf(stats.get());
+        if (newest.isPresent()) {
+            out.println("Operators of " + newest.get().kind().name().toLowerCase(Locale.ROOT) + " " + newest.get().checkpointId()
+                + " (" + newest.get().status().name() + "):");
+            print(reports.operators(newest.get()));
+        }
+    }
+
+    private void print(TabularResult table) {
+        printer.printStatic(table.header(), table.rows());
     }
 
     private void set(SqlSet set) {
@@ -308,13 +354,15 @@ public final class Session implements AutoCloseable {
         "  CREATE [TEMPORARY] VIEW [IF NOT EXISTS] v AS SELECT ...       define a view",
         "  DROP TABLE|VIEW [IF EXISTS] name",
         "  SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CREATE VIEW v",
-        "  DESCRIBE t",
+        "  SHOW CHECKPOINTS 'job-id'          a job's recent checkpoints and savepoints",
+        "  DESCRIBE t | DESCRIBE JOB 'job-id'",
+        "  SELECT * FROM sys.checkpoints     checkpoint history as a table (also sys.jobs, sys.checkpoint_operators)",
         "  SELECT ...                        run a continuous query and print its changelog",
         "  INSERT INTO t SELECT ...          submit a job",
         "  EXECUTE STATEMENT SET BEGIN INSERT ...; INSERT ...; END   run several INSERTs as one job",
         "  BEGIN STATEMENT SET; INSERT ...; END;                    the same, statement by statement",
         "  EXPLAIN [PLAN FOR] statement      show the streaming plan",
-        "  STOP JOB 'id'",
+        "  STOP JOB 'id' [WITH SAVEPOINT]    cancel, or take a final savepoint (execution.checkpointing.savepoint-dir) and stop",
         "  SET; | SET 'key' = 'value'; | RESET; | RESET 'key';      session configuration",
         "  HELP;  QUIT;  EXIT;",
         "Ctrl-C cancels the running statement; Ctrl-D leaves.",

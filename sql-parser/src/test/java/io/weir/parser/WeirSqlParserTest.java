@@ -25,6 +25,8 @@ import io.weir.parser.dql.SqlRichExplain;
 import io.weir.parser.dql.SqlShowCreateTable;
 import io.weir.parser.dql.SqlShowCreateView;
 import io.weir.parser.dql.SqlShowFunctions;
+import io.weir.parser.dql.SqlDescribeJob;
+import io.weir.parser.dql.SqlShowCheckpoints;
 import io.weir.parser.dql.SqlShowJobs;
 import io.weir.parser.dql.SqlShowTables;
 import io.weir.parser.dql.SqlShowViews;
@@ -229,6 +231,16 @@ class WeirSqlParserTest {
     }
 
     @Test
+    void shouldParseShowCheckpointsAndDescribeJob() {
+        assertEquals("a1b2", ((SqlShowCheckpoints) roundTrip("SHOW CHECKPOINTS 'a1b2'")).getJobId());
+        assertEquals("a1b2", ((SqlDescribeJob) roundTrip("DESCRIBE JOB 'a1b2'")).getJobId());
+        assertEquals("x", ((SqlDescribeJob) roundTrip("desc job 'x'")).getJobId());
+        // JOB stays usable as a table name
+        assertEquals("job", ((SqlRichDescribeTable) roundTrip("DESCRIBE job")).getName().getSimple());
+        assertEquals("checkpoints", ((SqlRichDescribeTable) roundTrip("DESCRIBE sys.checkpoints")).getName().names.get(1));
+    }
+
+    @Test
     void shouldParseExplain() {
         SqlRichExplain e = (SqlRichExplain) roundTrip("EXPLAIN SELECT * FROM t");
         assertInstanceOf(SqlSelect.class, e.getStatement());
@@ -329,7 +341,7 @@ class WeirSqlParserTest {
     void whenKeywordIsWrongAfterALookahead_thenErrorPointsAtIt() {
         SqlParseError e = assertThrows(SqlParseError.class, () -> WeirSqlParser.parseStatement("SHOW TABLEZ"));
         assertEquals("SQL parse error at line 1, column 6: encountered \"TABLEZ\", expected one of "
-            + "\"CREATE\", \"FUNCTIONS\", \"JOBS\", \"TABLES\", \"VIEWS\"", e.getMessage());
+            + "\"CHECKPOINTS\", \"CREATE\", \"FUNCTIONS\", \"JOBS\", \"TABLES\", \"VIEWS\"", e.getMessage());
     }
 
     @Test

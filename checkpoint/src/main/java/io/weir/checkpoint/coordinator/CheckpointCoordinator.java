@@ -39,6 +39,7 @@ public final class CheckpointCoordinator {
     private final String jobId;
     private final CheckpointConfig config;
     private final CheckpointStorage storage;
+    private final CheckpointStorage savepointStorage;
     private final CheckpointTriggerTarget target;
     private final CoordinatorScheduler scheduler;
     private final Clock clock;
@@ -58,9 +59,23 @@ public final class CheckpointCoordinator {
     public CheckpointCoordinator(String jobId, CheckpointConfig config, CheckpointStorage storage, CheckpointTriggerTarget target,
                                  CoordinatorScheduler scheduler, Clock clock, Executor ioExecutor,
                                  Consumer<Throwable> discardFailureHandler) {
+        this(jobId, config, storage, storage, target, scheduler, clock, ioExecutor, discardFailureHandler);
+    }
+
+    /**
+     * With a separate storage for savepoints: savepoints are user-owned files in
+     * {@code execution.checkpointing.savepoint-dir} even when checkpoints are kept in memory
+     * ({@code storage: jobmanager}). Savepoints never share files with checkpoints, are never
+     * registered in the {@link SharedStateRegistry} and never pruned by {@code num-retained}.
+     */
+    public CheckpointCoordinator(String jobId, CheckpointConfig config, CheckpointStorage storage,
+                                 CheckpointStorage savepointStorage, CheckpointTriggerTarget target,
+                                 CoordinatorScheduler scheduler, Clock clock, Executor ioExecutor,
+                                 Consumer<Throwable> discardFailureHandler) {
         this.jobId = jobId;
         this.config = config;
         this.storage = storage;
+        this.savepointStorage = savepointStorage;
         this.target = target;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -160,7 +175,7 @@ public final class CheckpointCoordinator {
         CheckpointStorageLocation location;
         try {
             location = kind == CheckpointKind.CHECKPOINT ? storage.initializeLocationForCheckpoint(id)
-                : storage.initializeLocationForSavepoint(id, targetDirectory);
+                : savepointStorage.initializeLocationForSavepoint(id, targetDirectory);
         } catch (IOException | RuntimeException e) {
             failBeforeStart(id, kind, now, future, new CheckpointException(CheckpointFailureReason.IO_EXCEPTION, e.getMessage(), e));
             return future;

@@ -38,7 +38,7 @@ public final class CheckpointStatsTracker {
         final long triggerTimestamp;
         final int totalTasks;
         final Map<String, OperatorInfo> operators = new LinkedHashMap<>();
-        final Map<String, long[]> perOperator = new LinkedHashMap<>(); // acked, latest ack duration, state, checkpointed
+        final Map<String, long[]> perOperator = new LinkedHashMap<>(); // acked, latest ack duration, state, checkpointed, async
         int acknowledged;
         long checkpointedSize;
         long stateSize;
@@ -54,14 +54,14 @@ public final class CheckpointStatsTracker {
             totalTasks = p.numberOfTasks();
             for (OperatorInfo op : p.plan().operators()) {
                 operators.put(op.uid(), op);
-                perOperator.put(op.uid(), new long[4]);
+                perOperator.put(op.uid(), new long[5]);
             }
         }
 
         CheckpointStatsRecord toRecord(CheckpointStatus status, long endTime, String failure, String pointer) {
             List<OperatorAckStats> ops = new ArrayList<>();
             perOperator.forEach((uid, v) -> ops.add(new OperatorAckStats(uid, (int) v[0], operators.get(uid).parallelism(),
-                v[0] == 0 ? -1 : v[1], v[2], v[3])));
+                v[0] == 0 ? -1 : v[1], v[4], v[2], v[3])));
             long duration = endTime < 0 ? -1 : endTime - triggerTimestamp;
             return new CheckpointStatsRecord(id, kind, status, triggerTimestamp, duration, checkpointedSize, stateSize,
                 processed, persisted, alignment, unaligned, acknowledged, totalTasks, List.copyOf(ops), failure, pointer);
@@ -105,6 +105,7 @@ public final class CheckpointStatsTracker {
             v[1] = Math.max(v[1], now - t.triggerTimestamp);
             v[2] += s == null ? 0 : s.stateSize();
             v[3] += s == null ? 0 : s.checkpointedSize();
+            v[4] = Math.max(v[4], m.asyncDurationMillis());
         }
     }
 

@@ -268,7 +268,7 @@ class CheckpointCoordinatorTest {
         assertEquals(3, running.totalTasks());
         assertEquals(1, coordinator.stats().inProgress());
         time.advance(100);
-        coordinator.acknowledge(ack(new TaskId("agg", 1), 1, 100, new SubtaskCheckpointMetrics(1, 2, 70, 500, 300, true)));
+        coordinator.acknowledge(ack(new TaskId("agg", 1), 1, 100, new SubtaskCheckpointMetrics(1, 5, 70, 500, 300, true)));
 
         assertTrue(f.isDone());
         CheckpointStatsRecord r = coordinator.stats().latestCompleted().orElseThrow();
@@ -283,6 +283,7 @@ class CheckpointCoordinatorTest {
         assertEquals(2, agg.acknowledgedSubtasks());
         assertEquals(400, agg.latestAckDurationMillis());
         assertEquals(200, agg.stateSize());
+        assertEquals(5, agg.asyncDurationMillis(), "the longest asynchronous part of its subtasks");
         OperatorAckStats src = r.operators().stream().filter(o -> o.uid().equals("src")).findFirst().orElseThrow();
         assertEquals(100, src.latestAckDurationMillis());
         assertEquals(r.externalPointer(), tmp.resolve("job/chk-1").toAbsolutePath().toString());

@@ -18,6 +18,7 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -111,7 +112,10 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
 
     /** A new validator over the given schema (the expression converter's one-table schema). */
     public SqlValidator newValidator(CalciteSchema schema, List<String> path) {
-        CalciteCatalogReader reader = new CalciteCatalogReader(schema, path, typeFactory, connectionConfig());
+        // names resolve against catalog.database, then catalog (for db.t), then the root (catalog.db.t), as in Flink
+        List<List<String>> paths = path.size() > 1 ? List.of(path, path.subList(0, 1), List.of()) : List.of(path, List.of());
+        CalciteCatalogReader reader = new CalciteCatalogReader(schema, SqlNameMatchers.withCaseSensitive(true), paths,
+            typeFactory, connectionConfig()) { }; // the multi-path constructor is protected
         SqlValidator.Config config = SqlValidator.Config.DEFAULT
             .withIdentifierExpansion(true)
             .withConformance(WeirSqlConformance.INSTANCE)

@@ -32,6 +32,7 @@ public final class InMemoryCatalog implements CatalogAccess {
     private final Map<String, Object> permanent = new HashMap<>();
     private final Map<String, Object> temporary = new HashMap<>();
     private final CreateTableConverter converter;
+    private SystemTables systemTables;
 
     /** A catalog that validates computed columns and watermarks with Calcite's standard functions. */
     public InMemoryCatalog() {
@@ -41,6 +42,14 @@ public final class InMemoryCatalog implements CatalogAccess {
     /** @param operatorTable the functions computed-column and watermark expressions may call */
     public InMemoryCatalog(SqlOperatorTable operatorTable) {
         this.converter = new CreateTableConverter(new ExpressionTyper(operatorTable));
+    }
+
+    /**
+     * Adds the read-only database {@link SystemTables#DATABASE} ({@code sys.jobs},
+     * {@code sys.checkpoints}, {@code sys.checkpoint_operators}) over the session's jobs.
+     */
+    public synchronized void enableSystemTables(SystemTables tables) {
+        this.systemTables = tables;
     }
 
     // ---- names
@@ -56,7 +65,7 @@ public final class InMemoryCatalog implements CatalogAccess {
         if (!catalog.equals(DEFAULT_CATALOG)) {
             throw new CatalogException("catalog `" + catalog + "` does not exist (only `" + DEFAULT_CATALOG + "` does)");
         }
-        if (!database.equals(DEFAULT_DATABASE)) {
+        if (!database.equals(DEFAULT_DATABASE) && !isSystemDatabase(database)) {
             throw new CatalogException("database `" + database + "` does not exist in catalog `" + catalog
                 + "` (only `" + DEFAULT_DATABASE + "` does)");
         }
@@ -175,6 +184,10 @@ public final class InMemoryCatalog implements CatalogAccess {
     /** DESCRIBE of a table or view: columns name, type, null, key, extras, watermark. */
     public synchronized TabularResult describe(SqlIdentifier name) {
         ObjectIdentifier id = qualify(name);
+        if (isSystemDatabase(id.database())) {
+            return SystemTables.describe(id.name()).orElseThrow(() -> CatalogException.at(name.getParserPosition(),
+                "system table " + id + " does not exist (there are " + SystemTables.names() + ")"));
+        }
         Object o = lookup(id);
         if (o instanceof CatalogView) {
             return TableDescriber.describe((CatalogView) o);
@@ -214,18 +227,27 @@ public final class InMemoryCatalog implements CatalogAccess {
     }
 
     @Override
-    public List<String> databases(String catalog) {
-        return DEFAULT_CATALOG.equals(catalog) ? List.of(DEFAULT_DATABASE) : List.of();
+    public synchronized List<String> databases(String catalog) {
+        if (!DEFAULT_CATALOG.equals(catalog)) {
+            return List.of();
+        }
+        return systemTables == null ? List.of(DEFAULT_DATABASE) : List.of(DEFAULT_DATABASE, SystemTables.DATABASE);
     }
 
     @Override
     public synchronized List<String> objects(String catalog, String database) {
+        if (DEFAULT_CATALOG.equals(catalog) && isSystemDatabase(database)) {
+            return SystemTables.names();
+        }
         return DEFAULT_CATALOG.equals(catalog) && DEFAULT_DATABASE.equals(database) ? listTables() : List.of();
     }
 
     @Override
     public synchronized Optional<CatalogObject> object(String catalog, String database, String name) {
         ObjectIdentifier id = new ObjectIdentifier(catalog, database, name);
+        if (DEFAULT_CATALOG.equals(catalog) && isSystemDatabase(database)) {
+            return systemTables.view(id).map(v -> v);
+        }
         Object o = lookup(id);
         if (o instanceof CatalogTable) {
             return Optional.of(Descriptors.table(id, (CatalogTable) o));
@@ -240,6 +262,7 @@ public final class InMemoryCatalog implements CatalogAccess {
 
     private boolean create(ObjectIdentifier id, Object object, boolean ignoreIfExists, boolean isTemporary) {
         qualify(id.path());
+        refuseSystem(id, "CREATE");
         Object existing = find(id.name(), isTemporary);
         if (existing != null) {
             if (ignoreIfExists) {
@@ -254,6 +277,7 @@ public final class InMemoryCatalog implements CatalogAccess {
 
     private boolean drop(ObjectIdentifier id, boolean ifExists, boolean isTemporary, Class<?> expected) {
         String keyword = expected == CatalogTable.class ? "TABLE" : "VIEW";
+        refuseSystem(id, "DROP " + keyword);
         Object existing = find(id.name(), isTemporary);
         if (existing == null) {
             if (!isTemporary && temporary.containsKey(id.name())) {
@@ -300,6 +324,17 @@ public final class InMemoryCatalog implements CatalogAccess {
 
     private Map<String, Object> objects(boolean isTemporary) {
         return isTemporary ? temporary : permanent;
+    }
+
+    private boolean isSystemDatabase(String database) {
+        return systemTables != null && SystemTables.DATABASE.equals(database);
+    }
+
+    private void refuseSystem(ObjectIdentifier id, String statement) {
+        if (isSystemDatabase(id.database())) {
+            throw new CatalogException(statement + " is not allowed in the read-only system database `" + SystemTables.DATABASE
+                + "` (" + id + "); its tables " + SystemTables.names() + " can only be queried");
+        }
     }
 
     private static boolean isDefault(ObjectIdentifier id) {

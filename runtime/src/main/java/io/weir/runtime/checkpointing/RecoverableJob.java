@@ -81,13 +81,15 @@ final class RecoverableJob implements JobClient {
     private Throwable checkpointFailure;
     private boolean cancelRequested;
     private boolean finalCheckpointTriggered;
+    private boolean stopping;
+    private boolean stoppedWithSavepoint;
     /** Whether a source reported backlog at the last look (polled every 20 ms with the finish watch). */
     private boolean backlog;
     private volatile CheckpointStatsSnapshot finalStats;
     private volatile java.util.Map<String, Integer> finalSharedReferences;
 
     RecoverableJob(LocalCluster cluster, JobGraph graph, String jobId, CheckpointConfig config, CheckpointStorage storage,
-                   RestartStrategy restartStrategy) {
+                   CheckpointStorage savepointStorage, RestartStrategy restartStrategy) {
         this.cluster = cluster;
         this.graph = graph;
         this.jobId = jobId;
@@ -108,8 +110,8 @@ final class RecoverableJob implements JobClient {
             : null;
         this.target = new JobCheckpointTarget(graph, cause -> thread.execute(() -> failOver(cause)),
             config.isIncremental() ? storage.sharedStateStreamFactory() : null, localRecovery, IO_POOL, fileMerging);
-        this.coordinator = new CheckpointCoordinator(jobId, config, storage, target, thread, Clock.SYSTEM, IO_POOL,
-            e -> { });
+        this.coordinator = new CheckpointCoordinator(jobId, config, storage, savepointStorage, target, thread, Clock.SYSTEM,
+            IO_POOL, e -> { });
     }
 
     /**
@@ -172,7 +174,9 @@ final class RecoverableJob implements JobClient {
         target.attach(cluster.checkpointControl(a));
         status = JobStatus.RUNNING;
         a.terminationFuture().whenComplete((s, e) -> thread.execute(() -> onAttemptEnded(a, e)));
-        coordinator.startCheckpointScheduler();
+        if (!stopping) {
+            coordinator.startCheckpointScheduler();
+        }
         if (config.isCheckpointingEnabled()) {
             thread.schedule(() -> watchForFinish(a), 20);
         }
@@ -191,7 +195,7 @@ final class RecoverableJob implements JobClient {
             this.backlog = backlog;
             coordinator.setBacklog(backlog);
         }
-        if (!finalCheckpointTriggered && target.allTasksFinished() && coordinator.numberOfPendingCheckpoints() == 0) {
+        if (!finalCheckpointTriggered && !stopping && target.allTasksFinished() && coordinator.numberOfPendingCheckpoints() == 0) {
             finalCheckpointTriggered = true;
             coordinator.triggerCheckpoint().whenComplete((c, e) -> {
                 if (e != null) {
@@ -210,7 +214,7 @@ final class RecoverableJob implements JobClient {
         coordinator.stopCheckpointScheduler();
         coordinator.abortPendingCheckpoints(CheckpointFailureReason.JOB_FAILOVER);
         if (cancelRequested) {
-            finish(JobStatus.CANCELED, null);
+            finish(stoppedWithSavepoint ? JobStatus.FINISHED : JobStatus.CANCELED, null);
         } else if (error == null && checkpointFailure == null) {
             finish(JobStatus.FINISHED, null);
         } else {
@@ -320,6 +324,65 @@ final class RecoverableJob implements JobClient {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the job already ended; the snapshot is of no use
         }
+    }
+
+    // ---------------------------------------------------------------- savepoints (any thread; work on the coordinator thread)
+
+    /** Whether {@code execution.checkpointing.savepoint-dir} is set for this job. */
+    boolean hasSavepointDirectory() {
+        return graph.configuration().get(io.weir.checkpoint.CheckpointingOptions.SAVEPOINT_DIRECTORY) != null;
+    }
+
+    /**
+     * Takes a savepoint of the running job into {@code targetDirectory} (null: the configured
+     * {@code execution.checkpointing.savepoint-dir}); completes with its path. With {@code stop},
+     * periodic checkpoints stop first (so nothing is committed after the savepoint), and once the
+     * savepoint completed the job is cancelled; the future then completes when the job ended
+     * (Flink's stop-with-savepoint, without draining). If the savepoint fails, the job keeps
+     * running and checkpointing as before.
+     */
+    CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean stop) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        try {
+            thread.execute(() -> startSavepoint(targetDirectory, stop, result));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("Job " + jobId + " is not running (" + status + ")"));
+        }
+        return result;
+    }
+
+    private void startSavepoint(String targetDirectory, boolean stop, CompletableFuture<String> result) {
+        if (status.isTerminal() || cancelRequested || attempt == null || attempt.status().isTerminal()) {
+            result.completeExceptionally(new IllegalStateException("Job " + jobId + " is not running (" + status() + ")"));
+            return;
+        }
+        if (stopping) {
+            result.completeExceptionally(new IllegalStateException("Job " + jobId + " is already stopping with a savepoint"));
+            return;
+        }
+        if (stop) {
+            stopping = true;
+            coordinator.stopCheckpointScheduler();
+        }
+        coordinator.triggerSavepoint(targetDirectory).whenComplete((savepoint, error) -> thread.execute(() -> {
+            if (error != null) {
+                if (stop) {
+                    stopping = false;
+                    if (attempt != null && !attempt.status().isTerminal()) {
+                        coordinator.startCheckpointScheduler();
+                    }
+                }
+                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                result.completeExceptionally(new IllegalStateException("Savepoint of job " + jobId + " failed: "
+                    + cause.getMessage(), cause));
+            } else if (stop) {
+                stoppedWithSavepoint = true;
+                termination.whenComplete((s, e) -> result.complete(savepoint.pointer()));
+                cancel();
+            } else {
+                result.complete(savepoint.pointer());
+            }
+        }));
     }
 
     /**

@@ -32,7 +32,6 @@ final class KnownOptions {
         Map<ConfigOption<?>, String> m = new LinkedHashMap<>();
         m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, "sharing one channel-state file between several subtasks "
             + "is not implemented yet (each subtask writes its own, or inline below the inline threshold)");
-        m.put(SAVEPOINT_DIRECTORY, "savepoints cannot be taken from the client yet (STOP JOB ... WITH SAVEPOINT)");
         return m;
     }
 }
