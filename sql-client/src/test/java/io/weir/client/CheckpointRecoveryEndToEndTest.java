@@ -134,17 +134,17 @@ class CheckpointRecoveryEndToEndTest {
     }
 
     @Test
-    void whenAnUnimplementedCheckpointFeatureIsSwitchedOn_thenItIsRefused_butItsDefaultIsAccepted() throws Exception {
+    void whenSubtasksPerChannelStateFileIsNotPositive_thenItIsRefused_butOtherValuesAreAccepted() throws Exception {
         Path script = dir.resolve("unaligned.sql");
         Files.writeString(script, String.join("\n",
-            "SET 'execution.checkpointing.unaligned.max-subtasks-per-channel-state-file' = '5';",
-            "SET 'execution.checkpointing.unaligned.max-subtasks-per-channel-state-file' = '2';"));
+            "SET 'execution.checkpointing.unaligned.max-subtasks-per-channel-state-file' = '2';",
+            "SET 'execution.checkpointing.unaligned.max-subtasks-per-channel-state-file' = '0';"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = WeirCli.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8), "-f", script.toString());
         String e = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, code);
-        assertTrue(e.contains("not supported yet") && e.contains("channel-state file"), e);
+        assertTrue(e.contains("max-subtasks-per-channel-state-file") && e.contains("channel-state file"), e);
         assertTrue(e.contains("line 2") || e.contains(":2"), "the second statement failed: " + e);
     }
 

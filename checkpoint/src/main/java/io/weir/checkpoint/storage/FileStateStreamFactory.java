@@ -39,6 +39,16 @@ public final class FileStateStreamFactory implements CheckpointStreamFactory {
         return new Stream();
     }
 
+    /** Where streams beyond the inline threshold become files. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Streams up to this many bytes go inline into {@code _metadata}. */
+    public int inlineThreshold() {
+        return inlineThreshold;
+    }
+
     private final class Stream extends CheckpointStateOutputStream {
         private final ByteArrayOutputStream inline = new ByteArrayOutputStream();
         private Path file;

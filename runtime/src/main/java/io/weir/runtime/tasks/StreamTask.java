@@ -603,6 +603,13 @@ public final class StreamTask implements Runnable, OperatorHost {
      * state. The acknowledgement waits for
      * {@link #acknowledgePending} (when every input channel delivered the barrier). Task thread.
      */
+    /** Where this subtask's channel state goes: shared with other subtasks' per the checkpoint options. */
+    private io.weir.checkpoint.state.snapshot.CheckpointStreamFactory channelStateStreams(long checkpointId) {
+        return io.weir.checkpoint.storage.SharedChannelStateFiles.forSubtask(env.checkpointStreams(checkpointId),
+            vertex.uid(), subtaskIndex,
+            env.configuration().get(io.weir.checkpoint.CheckpointingOptions.UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE));
+    }
+
     void snapshotAndForward(long checkpointId, long timestamp, boolean unaligned, boolean savepoint) throws Exception {
         if (finished && finalCheckpointId < 0) {
             finalCheckpointId = checkpointId;
@@ -615,7 +622,7 @@ public final class StreamTask implements Runnable, OperatorHost {
             snapshots.add(op.snapshot(checkpointId, timestamp, env.checkpointStreams(checkpointId)));
         }
         CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, savepoint);
-        PendingTaskCheckpoint p = new PendingTaskCheckpoint(barrier, snapshots, env.checkpointStreams(checkpointId));
+        PendingTaskCheckpoint p = new PendingTaskCheckpoint(barrier, snapshots, channelStateStreams(checkpointId));
         pendingCheckpoint = p;
         if (unaligned) {
             p.channelState(); // input channel state may follow

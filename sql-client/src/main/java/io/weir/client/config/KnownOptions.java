@@ -30,8 +30,6 @@ final class KnownOptions {
     /** Options that accept only their default value yet, with the reason. */
     static Map<ConfigOption<?>, String> defaultOnly() {
         Map<ConfigOption<?>, String> m = new LinkedHashMap<>();
-        m.put(UNALIGNED_MAX_SUBTASKS_PER_CHANNEL_STATE_FILE, "sharing one channel-state file between several subtasks "
-            + "is not implemented yet (each subtask writes its own, or inline below the inline threshold)");
         return m;
     }
 }
