@@ -1,7 +1,6 @@
 package io.weir.runtime.operators.sql;
 
 import io.weir.checkpoint.state.KeyedStateBackend;
-import io.weir.checkpoint.state.heap.HeapKeyedStateBackend;
 import io.weir.checkpoint.state.StateTtlConfig;
 import io.weir.checkpoint.state.ValueState;
 import io.weir.checkpoint.state.ValueStateDescriptor;
@@ -16,9 +15,6 @@ import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -34,7 +30,7 @@ import java.util.function.Supplier;
  * when another group's row or a checkpoint comes (without state TTL; with it every row writes, so
  * that a group's time-to-live counts from its last row). On a backend that serializes state (not the
  * heap backend), and without TTL, the accumulators of up to {@link #MAX_CACHED_GROUPS} recently
- * used groups are kept deserialized in a write-back cache ({@link AccumulatorCache}): a hot group
+ * used groups are kept deserialized in a write-back cache ({@link StateCache}): a hot group
  * costs no state read or write per row; its accumulators are written to state when it is evicted
  * (least recently used first) and before every checkpoint. Emitted rows are the same as without the
  * cache. A retraction for
@@ -58,7 +54,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     private Row cachedKey;
     private boolean ttlEnabled;
     /** The write-back cache of other groups' accumulators, or null when not used. */
-    private AccumulatorCache cache;
+    private StateCache<Row> cache;
     private final int maxCachedGroups;
 
     /**
@@ -101,10 +97,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         this.accState = context.getState(accumulatorDescriptor(handle, stateTtl));
         this.ttlEnabled = isTtlEnabled(stateTtl);
         this.changelog = new GroupChangelog(handle, generateUpdateBefore, ttlEnabled, context.output());
-        boolean serializing = !(context.keyedStateBackend() instanceof HeapKeyedStateBackend);
-        if (serializing && !ttlEnabled && maxCachedGroups > 0) {
-            this.cache = new AccumulatorCache(maxCachedGroups);
-        }
+        this.cache = StateCache.createIfUseful(context, accState, ttlEnabled, maxCachedGroups);
     }
 
     static ValueStateDescriptor<Row> accumulatorDescriptor(AggsHandle handle, Duration ttl) {
@@ -127,7 +120,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
             changelog.resume(changelog.result());
         } else {
             flushCache();
-            Row acc = cache == null ? accState.value() : cache.take(key);
+            Row acc = cache == null ? accState.value() : cache.get(key);
             if (acc == null && !accumulate) {
                 return;
             }
@@ -146,7 +139,11 @@ public final class GroupAggOperator implements OneInputStreamOperator {
             }
         } else {
             cachedKey = null;
-            accState.clear();
+            if (cache != null) {
+                cache.remove(key);
+            } else {
+                accState.clear();
+            }
         }
     }
 
@@ -186,45 +183,6 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         flushCache();
         if (cache != null) {
             cache.flushAll();
-        }
-    }
-
-    /**
-     * Accumulators of recently used groups, newer than their state, in least-recently-used order.
-     * An entry is taken out while its group is processed (the handle holds it then) and put back
-     * after; the eldest is written to state when the cache is full. {@link #flushAll} writes and
-     * drops every entry, so that nothing the cache still holds is shared with a snapshot.
-     */
-    private final class AccumulatorCache {
-        private final int capacity;
-        private final LinkedHashMap<Row, Row> groups;
-
-        AccumulatorCache(int capacity) {
-            this.capacity = capacity;
-            this.groups = new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true);
-        }
-
-        /** The group's accumulators: the cached ones (removed from the cache) or else from state; null if none. */
-        Row take(Row key) throws Exception {
-            Row acc = groups.remove(key);
-            return acc != null ? acc : accState.value();
-        }
-
-        void put(Row key, Row accumulators) throws Exception {
-            groups.put(key, accumulators);
-            if (groups.size() > capacity) {
-                Iterator<Map.Entry<Row, Row>> eldest = groups.entrySet().iterator();
-                Map.Entry<Row, Row> e = eldest.next();
-                eldest.remove();
-                writeToState(e.getKey(), e.getValue());
-            }
-        }
-
-        void flushAll() throws Exception {
-            for (Map.Entry<Row, Row> e : groups.entrySet()) {
-                writeToState(e.getKey(), e.getValue());
-            }
-            groups.clear();
         }
     }
 

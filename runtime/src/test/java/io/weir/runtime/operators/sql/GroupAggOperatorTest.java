@@ -120,7 +120,7 @@ class GroupAggOperatorTest {
         }
         assertEquals(run(0, backend, false, input), run(3, backend, false, input));
         // restoring at every step is slow on RocksDB: a prefix is enough to cover flush-then-restore
-        List<io.weir.runtime.data.Row> prefix = input.subList(0, 40);
+        List<io.weir.runtime.data.Row> prefix = input.subList(0, 16);
         assertEquals(run(0, backend, true, prefix), run(3, backend, true, prefix), "restoreEveryStep");
     }
 
