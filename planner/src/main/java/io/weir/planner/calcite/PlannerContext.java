@@ -43,7 +43,7 @@ import java.util.Properties;
  * Lex.JAVA-style, as the parser's: unquoted identifiers keep their case and match case-sensitively.
  */
 public final class PlannerContext implements RelOptTable.ViewExpander {
-    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
+    private final JavaTypeFactoryImpl typeFactory = new WeirTypeFactory();
     private final SqlOperatorTable operatorTable;
     private final CalciteSchema rootSchema;
     private final List<String> defaultPath;
@@ -62,7 +62,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         this.operatorTable = PlannerOperatorTable.create();
         this.planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-        planner.setExecutor(PlannerContext::reduceConstants);
+        planner.setExecutor(new ConstantReducer(conf, io.weir.planner.exec.JobGraphTranslator.zone(conf)));
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         this.rootSchema = CalciteSchema.createRootSchema(false, false);
         CatalogSchemas.register(rootSchema.plus(), catalog, this);
@@ -153,18 +153,6 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
      * Constant folding with Calcite's executor; an expression it cannot evaluate at planning time
      * (e.g. a Weir function, or 1/0) is left for the generated code, which fails with the row.
      */
-    private static void reduceConstants(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
-        for (RexNode e : constExps) {
-            List<RexNode> one = new java.util.ArrayList<>();
-            try {
-                RexUtil.EXECUTOR.reduce(rexBuilder, List.of(e), one);
-                reducedValues.add(one.size() == 1 ? one.get(0) : e);
-            } catch (RuntimeException | LinkageError ex) {
-                reducedValues.add(e);
-            }
-        }
-    }
-
     private static CalciteConnectionConfig connectionConfig() {
         Properties p = new Properties();
         p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");

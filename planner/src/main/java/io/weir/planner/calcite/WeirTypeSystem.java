@@ -6,7 +6,7 @@ import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Weir's type limits, as Flink's: timestamps default to millisecond precision (3) and go up to
+ * Weir's type limits, as Flink's: timestamps default to microsecond precision (6) and go up to
  * nanoseconds (9); strings are unbounded ({@code STRING} = {@code VARCHAR(2147483647)}).
  */
 public final class WeirTypeSystem extends RelDataTypeSystemImpl {
@@ -28,7 +28,7 @@ public final class WeirTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public int getDefaultPrecision(SqlTypeName typeName) {
         switch (typeName) {
-            case TIMESTAMP: case TIMESTAMP_WITH_LOCAL_TIME_ZONE: return 3;
+            case TIMESTAMP: case TIMESTAMP_WITH_LOCAL_TIME_ZONE: return 6;
             case TIME: return 0;
             case VARCHAR: case VARBINARY: return Integer.MAX_VALUE;
             default: return super.getDefaultPrecision(typeName);

@@ -28,7 +28,7 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  * Not thread-safe (validators keep state); the catalog calls it under its own lock.
  */
 final class ExpressionTyper {
-    private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
+    private final RelDataTypeFactory typeFactory = new io.weir.planner.calcite.WeirTypeFactory();
     private final SqlOperatorTable operatorTable;
 
     ExpressionTyper(SqlOperatorTable operatorTable) {

@@ -75,7 +75,7 @@ public final class JobGraphTranslator {
     }
 
     /** The session time zone: {@code table.local-time-zone}, 'default' = the JVM's. */
-    static ZoneId zone(Configuration conf) {
+    public static ZoneId zone(Configuration conf) {
         String tz = conf.get(PlannerOptions.LOCAL_TIME_ZONE);
         try {
             return "default".equalsIgnoreCase(tz) ? ZoneId.systemDefault() : ZoneId.of(tz);

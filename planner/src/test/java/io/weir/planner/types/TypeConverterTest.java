@@ -57,7 +57,7 @@ class TypeConverterTest {
         assertEquals(DataType.date(), parsed("DATE"));
         assertEquals(DataType.time(3), parsed("TIME(3)"));
         assertEquals(DataType.timestamp(3), parsed("TIMESTAMP(3)"));
-        assertEquals(DataType.timestamp(3), parsed("TIMESTAMP"));
+        assertEquals(DataType.timestamp(6), parsed("TIMESTAMP"), "bare TIMESTAMP is TIMESTAMP(6), as in Flink");
         assertEquals(DataType.timestampLtz(3), parsed("TIMESTAMP_LTZ(3)"));
         assertEquals(DataType.timestampLtz(6), parsed("TIMESTAMP(6) WITH LOCAL TIME ZONE"));
     }
