@@ -8,7 +8,6 @@ import io.weir.checkpoint.state.ValueStateDescriptor;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.operators.OperatorContext;
-import io.weir.runtime.operators.sql.StateCache;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
@@ -35,9 +34,6 @@ abstract class JoinRecordState {
         long associations;
     }
 
-    /** Join keys whose single row the write-back cache keeps ({@link SingleRow} on RocksDB). */
-    static final int MAX_CACHED_KEYS = 16_384;
-
     /** Creates the state named {@code name} for rows of {@code recordType}. */
     static JoinRecordState create(OperatorContext ctx, String name, RowType recordType, JoinInputSpec spec,
                                   StateTtlConfig ttl) {
@@ -46,9 +42,7 @@ abstract class JoinRecordState {
             case JOIN_KEY_CONTAINS_UNIQUE_KEY: {
                 ValueStateDescriptor<Row> d = new ValueStateDescriptor<>(name, new RowSerializer(withCounts));
                 d.enableTimeToLive(ttl);
-                ValueState<Row> state = ctx.getState(d);
-                return new SingleRow(state, recordType.arity(),
-                    StateCache.createIfUseful(ctx, state, ttl.isEnabled(), MAX_CACHED_KEYS), ctx);
+                return new SingleRow(ctx.getState(d), recordType.arity());
             }
             case HAS_UNIQUE_KEY: {
                 MapStateDescriptor<Row, Row> d = new MapStateDescriptor<>(name,
@@ -73,10 +67,6 @@ abstract class JoinRecordState {
 
     /** Sets the association count of the stored {@code record}. */
     abstract void updateAssociations(Row record, long associations) throws Exception;
-
-    /** Writes what a cache holds back to state; called before every checkpoint. */
-    void flush() throws Exception {
-    }
 
     /**
      * Fills {@code out} with the stored records (reusing its entries), so that callers may update the
@@ -116,61 +106,34 @@ abstract class JoinRecordState {
         return new Row(RowKind.INSERT, f);
     }
 
-    /**
-     * One row per join key. On a backend that serializes state (and without TTL) the rows of recently
-     * used join keys are kept deserialized in a write-back {@link StateCache} (e.g. the auction side
-     * of Nexmark q4, read by every bid), flushed by {@link #flush()}.
-     */
+    /** One row per join key. */
     private static final class SingleRow extends JoinRecordState {
         private final ValueState<Row> state;
         private final int arity;
-        private final StateCache<Row> cache;
-        private final OperatorContext ctx;
 
-        SingleRow(ValueState<Row> state, int arity, StateCache<Row> cache, OperatorContext ctx) {
+        SingleRow(ValueState<Row> state, int arity) {
             this.state = state;
             this.arity = arity;
-            this.cache = cache;
-            this.ctx = ctx;
         }
 
         @Override
         void add(Row record, long associations) throws Exception {
-            write(withAssociations(record, arity, associations));
+            state.update(withAssociations(record, arity, associations));
         }
 
         @Override
-        void retract(Row record) throws Exception {
-            if (cache != null) {
-                cache.remove(ctx.currentKey());
-            } else {
-                state.clear();
-            }
+        void retract(Row record) {
+            state.clear();
         }
 
         @Override
         void updateAssociations(Row record, long associations) throws Exception {
-            write(withAssociations(record, arity, associations));
-        }
-
-        private void write(Row stored) throws Exception {
-            if (cache != null) {
-                cache.put(ctx.currentKey(), stored);
-            } else {
-                state.update(stored);
-            }
-        }
-
-        @Override
-        void flush() throws Exception {
-            if (cache != null) {
-                cache.flushAll();
-            }
+            state.update(withAssociations(record, arity, associations));
         }
 
         @Override
         int load(List<Entry> out) throws Exception {
-            Row stored = cache != null ? cache.get(ctx.currentKey()) : state.value();
+            Row stored = state.value();
             if (stored == null) {
                 return 0;
             }

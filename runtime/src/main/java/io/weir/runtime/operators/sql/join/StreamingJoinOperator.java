@@ -219,12 +219,6 @@ public final class StreamingJoinOperator implements TwoInputStreamOperator {
     }
 
     @Override
-    public void snapshotState(long checkpointId) throws Exception {
-        leftState.flush();
-        rightState.flush();
-    }
-
-    @Override
     public void close() {
         if (condition != null) {
             condition.close();
