@@ -22,6 +22,7 @@ final class JobMonitor {
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private final JobClient job;
+    private final long timeoutNanos;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -29,16 +30,23 @@ final class JobMonitor {
     private long peakHeap;
     private long peakRss;
 
-    JobMonitor(JobClient job) {
+    /** @param timeoutSeconds how long the job may run before it is cancelled and reported as timed out */
+    JobMonitor(JobClient job, long timeoutSeconds) {
         this.job = job;
+        this.timeoutNanos = timeoutSeconds * 1_000_000_000L;
     }
 
-    /** Samples until the job ends; throws the job's failure. */
+    /** Samples until the job ends; throws the job's failure, or a timeout (after cancelling the job). */
     Measurement await() throws InterruptedException {
         long submitted = System.nanoTime();
         long cpuBefore = os.getProcessCpuTime();
         while (!job.status().isTerminal()) {
             sample();
+            if (System.nanoTime() - submitted > timeoutNanos) {
+                job.cancel();
+                throw new BenchmarkException("timed out after " + timeoutNanos / 1_000_000_000L
+                    + " s (--timeout); the job was cancelled");
+            }
             try {
                 job.terminationFuture().get(SAMPLE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException ignored) {

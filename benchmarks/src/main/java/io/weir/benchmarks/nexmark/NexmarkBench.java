@@ -91,6 +91,9 @@ public final class NexmarkBench implements Callable<Integer> {
         @Option(names = "--runs", paramLabel = "R", description = "measured runs per query; the line shows the median (default: 1)")
         int runs = 1;
 
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "per run: a job still running after this is cancelled and its query reported as NOT RUN (default: 1800)")
+        long timeoutSeconds = 1800;
+
         @Option(names = "--warmup-events", paramLabel = "N", description = "events of the warm-up run of each query on the generator (default: 500000; 0 skips it)")
         long warmupEvents = 500_000;
 
@@ -213,7 +216,7 @@ public final class NexmarkBench implements Callable<Integer> {
                 new SqlJobSubmitter.Script(jsonDir == null ? "ddl-gen.sql" : "ddl-json.sql", inputDdl(jsonDir, n)),
                 new SqlJobSubmitter.Script(q + ".sql", query)), cluster);
             try {
-                return new JobMonitor(job).await();
+                return new JobMonitor(job, timeoutSeconds).await();
             } finally {
                 job.cancel();
             }

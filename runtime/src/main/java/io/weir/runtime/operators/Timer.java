@@ -14,12 +14,18 @@ public final class Timer<N> implements Comparable<Timer<?>> {
     private final Row key;
     private final N namespace;
     private final TimeDomain domain;
+    /** Computed once: timers are hashed several times each in the timer service's set (a hot path). */
+    private final int hash;
 
     public Timer(long timestamp, Row key, N namespace, TimeDomain domain) {
         this.timestamp = timestamp;
         this.key = key;
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.domain = Objects.requireNonNull(domain, "domain");
+        int h = Long.hashCode(timestamp);
+        h = 31 * h + (key == null ? 0 : key.hashCode());
+        h = 31 * h + namespace.hashCode();
+        this.hash = 31 * h + domain.ordinal();
     }
 
     public long timestamp() { return timestamp; }
@@ -43,13 +49,13 @@ public final class Timer<N> implements Comparable<Timer<?>> {
             return false;
         }
         Timer<?> t = (Timer<?>) o;
-        return timestamp == t.timestamp && domain == t.domain && Objects.equals(key, t.key)
+        return hash == t.hash && timestamp == t.timestamp && domain == t.domain && Objects.equals(key, t.key)
             && namespace.equals(t.namespace);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(timestamp, key, namespace, domain);
+        return hash;
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.weir.runtime.operators.TimerService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -29,8 +28,8 @@ import java.util.function.LongSupplier;
  * when a job is restored at another parallelism. Task thread only.
  *
  * <p>Maintenance notes: each domain is one binary heap over all key groups of the subtask plus a
- * hash set of live timers. Deletion only removes from the set; a heap entry that is no longer
- * live is skipped when it reaches the top (lazy deletion, O(log n) per operation, heap compacted
+ * hash map of live timers to their heap slots. Deletion removes from the map and flags the slot; a
+ * flagged slot is skipped when it reaches the top (lazy deletion, O(log n) per operation, heap compacted
  * when stale entries dominate). Key groups are materialized only in snapshots, where the timers
  * are written grouped by key group.
  *
@@ -143,17 +142,17 @@ public final class InternalTimerService<N> implements TimerService<N> {
     }
 
     public int numEventTimeTimers() {
-        return eventTime.live.size();
+        return eventTime.size();
     }
 
     public int numProcessingTimeTimers() {
-        return processingTime.live.size();
+        return processingTime.size();
     }
 
     /** All pending timers of both domains, in no particular order (for tests and harnesses). */
     public List<Timer<N>> pendingTimers() {
-        List<Timer<N>> all = new ArrayList<>(eventTime.live);
-        all.addAll(processingTime.live);
+        List<Timer<N>> all = new ArrayList<>(eventTime.timers());
+        all.addAll(processingTime.timers());
         return all;
     }
 
@@ -205,50 +204,82 @@ public final class InternalTimerService<N> implements TimerService<N> {
         }
     }
 
-    /** One time domain: a heap ordered by timestamp and the set of live timers. */
+    /**
+     * One time domain: a heap ordered by timestamp and a map of the live timers to their heap slots.
+     * A deleted timer's slot is only flagged, so skipping stale heap tops needs no hash lookup: each
+     * timer is hashed once when added and once when fired or deleted.
+     */
     private static final class Domain<N> {
-        private final PriorityQueue<Timer<N>> heap = new PriorityQueue<>();
-        private final Set<Timer<N>> live = new HashSet<>();
+        private final PriorityQueue<Slot<N>> heap = new PriorityQueue<>();
+        private final Map<Timer<N>, Slot<N>> live = new HashMap<>();
 
         void add(Timer<N> t) {
-            if (live.add(t)) {
-                heap.add(t);
+            Slot<N> slot = new Slot<>(t);
+            if (live.putIfAbsent(t, slot) == null) {
+                heap.add(slot);
             }
         }
 
         void remove(Timer<N> t) {
-            if (live.remove(t) && heap.size() > 64 && heap.size() > 2 * live.size()) {
-                heap.removeIf(x -> !live.contains(x));
+            Slot<N> slot = live.remove(t);
+            if (slot != null) {
+                slot.deleted = true;
+                if (heap.size() > 64 && heap.size() > 2 * live.size()) {
+                    heap.removeIf(x -> x.deleted);
+                }
             }
         }
 
         Timer<N> pollUpTo(long time) {
             dropStaleTop();
-            Timer<N> top = heap.peek();
-            if (top == null || top.timestamp() > time) {
+            Slot<N> top = heap.peek();
+            if (top == null || top.timer.timestamp() > time) {
                 return null;
             }
             heap.poll();
-            live.remove(top);
-            return top;
+            live.remove(top.timer);
+            return top.timer;
         }
 
         boolean hasUpTo(long time) {
             dropStaleTop();
-            Timer<N> top = heap.peek();
-            return top != null && top.timestamp() <= time;
+            Slot<N> top = heap.peek();
+            return top != null && top.timer.timestamp() <= time;
         }
 
         long peekTimestamp() {
             dropStaleTop();
-            Timer<N> top = heap.peek();
-            return top == null ? Long.MAX_VALUE : top.timestamp();
+            Slot<N> top = heap.peek();
+            return top == null ? Long.MAX_VALUE : top.timer.timestamp();
+        }
+
+        Set<Timer<N>> timers() {
+            return live.keySet();
+        }
+
+        int size() {
+            return live.size();
         }
 
         private void dropStaleTop() {
-            while (!heap.isEmpty() && !live.contains(heap.peek())) {
+            while (!heap.isEmpty() && heap.peek().deleted) {
                 heap.poll();
             }
+        }
+    }
+
+    /** A heap entry: ordered as its timer; flagged when the timer is deleted (lazy deletion). */
+    private static final class Slot<N> implements Comparable<Slot<N>> {
+        final Timer<N> timer;
+        boolean deleted;
+
+        Slot(Timer<N> timer) {
+            this.timer = timer;
+        }
+
+        @Override
+        public int compareTo(Slot<N> o) {
+            return timer.compareTo(o.timer);
         }
     }
 }

@@ -28,12 +28,19 @@ import java.util.function.Supplier;
  * {@link GroupChangelog}: output rows are {@code grouping key ++ aggregate values}. Consecutive rows
  * of one group are folded in the aggregate handle, which keeps the accumulators, and written back
  * when another group's row or a checkpoint comes (without state TTL; with it every row writes, so
- * that a group's time-to-live counts from its last row). A retraction for
+ * that a group's time-to-live counts from its last row). On a backend that serializes state (not the
+ * heap backend), and without TTL, the accumulators of up to {@link #MAX_CACHED_GROUPS} recently
+ * used groups are kept deserialized in a write-back cache ({@link StateCache}): a hot group
+ * costs no state read or write per row; its accumulators are written to state when it is evicted
+ * (least recently used first) and before every checkpoint. Emitted rows are the same as without the
+ * cache. A retraction for
  * a group without state (its state expired) is ignored, as in Flink. {@code HAVING} is a Calc after
  * this operator.
  */
 public final class GroupAggOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "accumulators";
+    /** Groups whose accumulators the write-back cache keeps (bounds its memory). */
+    static final int MAX_CACHED_GROUPS = 16_384;
 
     private final Supplier<AggsHandle> handleFactory;
     private final boolean generateUpdateBefore;
@@ -46,6 +53,9 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     /** The group whose accumulators the handle holds and state does not have yet, or null. */
     private Row cachedKey;
     private boolean ttlEnabled;
+    /** The write-back cache of other groups' accumulators, or null when not used. */
+    private StateCache<Row> cache;
+    private final int maxCachedGroups;
 
     /**
      * @param aggs the generated aggregate functions over the input row (with retraction if the input updates)
@@ -58,6 +68,13 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     }
 
     GroupAggOperator(Supplier<AggsHandle> handleFactory, boolean generateUpdateBefore, Duration stateTtl, ZoneId zone) {
+        this(handleFactory, generateUpdateBefore, stateTtl, zone, MAX_CACHED_GROUPS);
+    }
+
+    /** @param maxCachedGroups the write-back cache's capacity; 0 disables it (a test hook) */
+    GroupAggOperator(Supplier<AggsHandle> handleFactory, boolean generateUpdateBefore, Duration stateTtl, ZoneId zone,
+                     int maxCachedGroups) {
+        this.maxCachedGroups = maxCachedGroups;
         this.handleFactory = Objects.requireNonNull(handleFactory, "aggs");
         this.generateUpdateBefore = generateUpdateBefore;
         this.stateTtl = Objects.requireNonNull(stateTtl, "stateTtl");
@@ -80,6 +97,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         this.accState = context.getState(accumulatorDescriptor(handle, stateTtl));
         this.ttlEnabled = isTtlEnabled(stateTtl);
         this.changelog = new GroupChangelog(handle, generateUpdateBefore, ttlEnabled, context.output());
+        this.cache = StateCache.createIfUseful(context, accState, ttlEnabled, maxCachedGroups);
     }
 
     static ValueStateDescriptor<Row> accumulatorDescriptor(AggsHandle handle, Duration ttl) {
@@ -102,7 +120,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
             changelog.resume(changelog.result());
         } else {
             flushCache();
-            Row acc = accState.value();
+            Row acc = cache == null ? accState.value() : cache.get(key);
             if (acc == null && !accumulate) {
                 return;
             }
@@ -121,7 +139,11 @@ public final class GroupAggOperator implements OneInputStreamOperator {
             }
         } else {
             cachedKey = null;
-            accState.clear();
+            if (cache != null) {
+                cache.remove(key);
+            } else {
+                accState.clear();
+            }
         }
     }
 
@@ -134,22 +156,34 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         if (cachedKey == null) {
             return;
         }
+        if (cache != null) {
+            cache.put(cachedKey, handle.getAccumulators());
+        } else {
+            writeToState(cachedKey, handle.getAccumulators());
+        }
+        cachedKey = null;
+    }
+
+    /** Writes {@code accumulators} to the state of group {@code key}; restores the backend's current key. */
+    private void writeToState(Row key, Row accumulators) throws Exception {
         KeyedStateBackend<Row> backend = context.keyedStateBackend();
         Row current = backend.getCurrentKey();
-        boolean switchKey = current != cachedKey;
+        boolean switchKey = current != key;
         if (switchKey) {
-            backend.setCurrentKey(cachedKey);
+            backend.setCurrentKey(key);
         }
-        accState.update(handle.getAccumulators());
+        accState.update(accumulators);
         if (switchKey && current != null) {
             backend.setCurrentKey(current);
         }
-        cachedKey = null;
     }
 
     @Override
     public void snapshotState(long checkpointId) throws Exception {
         flushCache();
+        if (cache != null) {
+            cache.flushAll();
+        }
     }
 
     @Override

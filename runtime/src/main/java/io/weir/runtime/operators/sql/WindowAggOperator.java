@@ -33,9 +33,10 @@ import java.util.function.Supplier;
  * lays them out.
  *
  * <p>State: one accumulator row per key and slice ({@code ValueState}, namespace = slice end). Each
- * row is accumulated once, into its slice. For each window a new slice belongs to, a timer is
- * registered at {@code window end - 1} in event time, at the window end in processing time
- * (namespace = window end; see {@link SliceAssigner} for time zones); when it fires, the window's slices
+ * row is accumulated once, into its slice. For the first unfired window a new slice belongs to, a
+ * timer is registered at {@code window end - 1} in event time, at the window end in processing time
+ * (namespace = window end; see {@link SliceAssigner} for time zones), and a firing window registers
+ * the next window while one of its slices belongs to it too (as Flink's slice-shared windows do); when it fires, the window's slices
  * are merged ({@link NamespaceAggsHandle#merge}) and the result emitted, and slices whose last
  * window this was are cleared, so state of fired windows does not outlive them.
  *
@@ -175,17 +176,28 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         slices.update(handle.getAccumulators());
     }
 
-    /** Timers for the windows of a new slice that have not fired yet. */
+    /**
+     * The timer of the first window of a new slice that has not fired yet. The slice's later windows
+     * are chained: a firing window registers the next one when one of its slices lives on into it
+     * (see {@link #onTimer}), so a key has one pending timer per slice run instead of one per window.
+     */
     private void registerWindows(long sliceEnd, long watermark) {
         long last = assigner.lastWindowEnd(sliceEnd);
         for (long end = assigner.firstWindowEnd(sliceEnd); end <= last; end = assigner.nextWindowEnd(end)) {
-            long trigger = assigner.triggerTime(end);
-            if (!isRowtime) {
-                // at the end itself, so that a row arriving in the window's last millisecond is not left behind
-                timers.registerProcessingTimeTimer(end, trigger + 1);
-            } else if (trigger > watermark) {
-                timers.registerEventTimeTimer(end, trigger);
+            if (!isRowtime || assigner.triggerTime(end) > watermark) {
+                registerWindow(end);
+                return;
             }
+        }
+    }
+
+    private void registerWindow(long end) {
+        long trigger = assigner.triggerTime(end);
+        if (!isRowtime) {
+            // at the end itself, so that a row arriving in the window's last millisecond is not left behind
+            timers.registerProcessingTimeTimer(end, trigger + 1);
+        } else {
+            timers.registerEventTimeTimer(end, trigger);
         }
     }
 
@@ -197,6 +209,7 @@ public final class WindowAggOperator implements OneInputStreamOperator {
         flushBuffer();
         long windowEnd = (Long) timer.namespace();
         boolean empty = true;
+        boolean continues = false;
         for (long s = assigner.firstSliceEnd(windowEnd); s <= windowEnd; s += assigner.sliceSize()) {
             slices.setCurrentNamespace(s);
             Row acc = slices.value();
@@ -213,12 +226,17 @@ public final class WindowAggOperator implements OneInputStreamOperator {
                 empty = false;
                 if (lastUse) {
                     slices.clear();
+                } else {
+                    continues = true;
                 }
             }
         }
         if (!empty) {
             Row values = handle.getValue(assigner.windowStart(windowEnd), windowEnd);
             output.collect(GroupChangelog.join(RowKind.INSERT, context.currentKey(), values));
+        }
+        if (continues) {
+            registerWindow(assigner.nextWindowEnd(windowEnd));
         }
     }
 

@@ -14,6 +14,7 @@ import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
 import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.sql.join.GeneratedInstances;
+import io.weir.runtime.operators.sql.StateCache;
 import io.weir.runtime.operators.sql.join.RowListSerializer;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
@@ -38,12 +39,18 @@ import java.util.function.Supplier;
  * column, a row whose rank changes leaves and enters). A retraction of a row that is not in state
  * (expired, or trimmed) is ignored.
  *
+ * <p>On a backend that serializes state (RocksDB) and without TTL, the lists of up to
+ * {@link #MAX_CACHED_PARTITIONS} recently used partitions are kept deserialized ({@link StateCache}),
+ * written to state on eviction and before each checkpoint; the output is the same.
+ *
  * <p>Maintenance notes: each element reads and writes the partition's list once, so the cost per
  * row grows with the kept rows: small for insert-only {@code rn <= N}, the partition size for an
  * updating input (Flink keeps a sorted map plus a cache for that case; a candidate improvement).
  */
 public final class TopNOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "topn-rows";
+    /** Partitions whose rows the write-back cache keeps (bounds its memory). */
+    static final int MAX_CACHED_PARTITIONS = 8_192;
 
     private final RowType inputType;
     private final Supplier<RecordComparator> comparatorFactory;
@@ -53,8 +60,11 @@ public final class TopNOperator implements OneInputStreamOperator {
     private final ZoneId zone;
     private final List<Row> removed = new ArrayList<>();
     private final List<Row> added = new ArrayList<>();
+    private final int maxCachedPartitions;
+    private OperatorContext context;
     private Output output;
     private ValueState<List<Row>> state;
+    private StateCache<List<Row>> cache;
 
     /**
      * @param comparator orders rows by the {@code ORDER BY} of the OVER clause
@@ -72,6 +82,15 @@ public final class TopNOperator implements OneInputStreamOperator {
 
     TopNOperator(RowType inputType, Supplier<RecordComparator> comparator, RankType rankType, long rankStart,
                  long rankEnd, boolean outputRankNumber, boolean insertOnlyInput, StateTtlConfig ttl, ZoneId zone) {
+        this(inputType, comparator, rankType, rankStart, rankEnd, outputRankNumber, insertOnlyInput, ttl, zone,
+            MAX_CACHED_PARTITIONS);
+    }
+
+    /** @param maxCachedPartitions the write-back cache's capacity; 0 disables it (a test hook) */
+    TopNOperator(RowType inputType, Supplier<RecordComparator> comparator, RankType rankType, long rankStart,
+                 long rankEnd, boolean outputRankNumber, boolean insertOnlyInput, StateTtlConfig ttl, ZoneId zone,
+                 int maxCachedPartitions) {
+        this.maxCachedPartitions = maxCachedPartitions;
         this.inputType = Objects.requireNonNull(inputType, "inputType");
         this.comparatorFactory = Objects.requireNonNull(comparator, "comparator");
         this.ranking = new Ranking(Objects.requireNonNull(rankType, "rankType"), rankStart, rankEnd, outputRankNumber);
@@ -92,6 +111,7 @@ public final class TopNOperator implements OneInputStreamOperator {
 
     @Override
     public void open(OperatorContext context) {
+        this.context = context;
         this.output = context.output();
         RecordComparator comparator = comparatorFactory.get();
         comparator.open(new TaskFunctionContext(zone, context.processingTimeService()));
@@ -100,11 +120,12 @@ public final class TopNOperator implements OneInputStreamOperator {
             new RowListSerializer(new RowSerializer(inputType)));
         d.enableTimeToLive(ttl);
         this.state = context.getState(d);
+        this.cache = StateCache.createIfUseful(context, state, d.getTtlConfig().isEnabled(), maxCachedPartitions);
     }
 
     @Override
     public void processElement(Row row) throws Exception {
-        List<Row> stored = state.value();
+        List<Row> stored = cache == null ? state.value() : cache.get(context.currentKey());
         if (insertOnlyInput && stored != null && ranking.cannotEnter(stored, row)) {
             return; // the hot path of an insert-only Top-N: no copy, no write
         }
@@ -125,10 +146,23 @@ public final class TopNOperator implements OneInputStreamOperator {
             return;
         }
         emitChanges(before, rows);
-        if (rows.isEmpty()) {
+        if (cache != null) {
+            if (rows.isEmpty()) {
+                cache.remove(context.currentKey());
+            } else {
+                cache.put(context.currentKey(), rows);
+            }
+        } else if (rows.isEmpty()) {
             state.clear();
         } else {
             state.update(rows);
+        }
+    }
+
+    @Override
+    public void snapshotState(long checkpointId) throws Exception {
+        if (cache != null) {
+            cache.flushAll();
         }
     }
 

@@ -241,4 +241,41 @@ class TopNOperatorTest {
             assertEquals(List.of("+I[a, 9, 10, 1]", "+I[a, 7, 10, 2]", "+I[a, 1, 20, 1]"), strings(h.rows()));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void whenWriteBackCacheEvictsAndCheckpoints_thenOutputEqualsUncached(String backend) throws Exception {
+        Random random = new Random(11);
+        List<Row> input = new ArrayList<>();
+        List<Row> live = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            if (!live.isEmpty() && random.nextInt(3) == 0) {
+                input.add(live.remove(random.nextInt(live.size())).withKind(RowKind.DELETE));
+            } else {
+                Row r = at("k" + random.nextInt(9), random.nextInt(20), i);
+                live.add(r);
+                input.add(r);
+            }
+        }
+        for (boolean insertOnly : new boolean[] {false, true}) {
+            List<Row> rows = insertOnly ? input.stream().filter(r -> r.getKind() == RowKind.INSERT).toList() : input;
+            assertEquals(cachedRun(0, insertOnly, backend, false, rows), cachedRun(2, insertOnly, backend, false, rows));
+            List<Row> prefix = rows.subList(0, 16);
+            assertEquals(cachedRun(0, insertOnly, backend, true, prefix), cachedRun(2, insertOnly, backend, true, prefix),
+                "restoreEveryStep, insertOnly=" + insertOnly);
+        }
+    }
+
+    private static List<String> cachedRun(int cachedPartitions, boolean insertOnly, String backend, boolean restore,
+                                          List<Row> rows) throws Exception {
+        OperatorFactory f = keyed(() -> new TopNOperator(INPUT_TYPE, () -> V_DESC, RankType.ROW_NUMBER, 1, 3, true,
+            insertOnly, StateTtlConfig.DISABLED, UTC, cachedPartitions));
+        OperatorHarness.Builder b = OperatorHarness.builder(f).stateBackend(backend);
+        try (OperatorHarness h = (restore ? b.snapshotRestoreAtEveryStep() : b).open()) {
+            for (Row r : rows) {
+                h.processElement(r);
+            }
+            return strings(h.rows());
+        }
+    }
 }
