@@ -136,6 +136,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
     /** Validates and converts a query; returns the logical plan with the query's field names. */
     public RelRoot toRel(SqlNode query) {
         StreamingSqlChecks.check(query);
+        GroupWindowSqlRewriter.rewrite(query);
         SqlValidator validator = newValidator();
         SqlNode validated;
         try {

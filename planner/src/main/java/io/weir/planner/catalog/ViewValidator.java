@@ -37,6 +37,7 @@ final class ViewValidator {
 
     private static RowType queryRowType(SqlCreateView ddl, CatalogAccess catalog) {
         SqlValidator validator = new PlannerContext(catalog).newValidator();
+        io.weir.planner.calcite.GroupWindowSqlRewriter.rewrite(ddl.getQuery());
         RelDataType type;
         try {
             type = validator.getValidatedNodeType(validator.validate(ddl.getQuery()));

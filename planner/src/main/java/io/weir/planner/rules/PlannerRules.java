@@ -72,8 +72,12 @@ public final class PlannerRules {
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE);
 
-    /** Window TVF + aggregate recognition. */
+    /**
+     * Window TVF + aggregate recognition, and Flink's legacy group windows ({@code GROUP BY TUMBLE(ts, size)}
+     * with {@code TUMBLE_START} and friends) as the same window aggregate.
+     */
     public static final List<RelOptRule> WINDOW = List.of(
+        GroupWindowAggregateRule.INSTANCE,
         WindowAggregateRule.INSTANCE,
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE);

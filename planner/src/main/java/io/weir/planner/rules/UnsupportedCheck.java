@@ -80,9 +80,11 @@ public final class UnsupportedCheck {
             return "not supported yet: MATCH_RECOGNIZE";
         }
         if (node instanceof LogicalCalc && usesGroupWindowFunction(((LogicalCalc) node).getProgram())) {
-            return "not supported yet: group window functions (GROUP BY TUMBLE(...) / HOP(...) / SESSION(...) "
-                + "with TUMBLE_START and friends, Flink's legacy syntax); use the windowing table functions, "
-                + "e.g. FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end";
+            return "not supported yet: this use of a group window function (" + groupWindowCall(
+                ((LogicalCalc) node).getProgram()) + "); supported: GROUP BY [keys,] TUMBLE/HOP/SESSION(time_attr, ...)"
+                + " with TUMBLE_START/_END/_ROWTIME/_PROCTIME (HOP_..., SESSION_...) of the same window in the SELECT"
+                + " list or HAVING, or the windowing table functions, e.g. FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts),"
+                + " INTERVAL '10' SECOND)) GROUP BY window_start, window_end";
         }
         if (node instanceof TableFunctionScan) {
             if (WindowAggregateRule.windowFunction(node) != null) {
@@ -115,17 +117,26 @@ public final class UnsupportedCheck {
 
     /** Whether a program calls the legacy group-window functions (in Calcite: {@code $TUMBLE} and the like). */
     private static boolean usesGroupWindowFunction(org.apache.calcite.rex.RexProgram program) {
+        return groupWindowCall(program) != null;
+    }
+
+    /** The first group window call or property ({@code $TUMBLE(...)}, {@code TUMBLE_END(...)}) of a program, or null. */
+    private static String groupWindowCall(org.apache.calcite.rex.RexProgram program) {
         for (org.apache.calcite.rex.RexNode e : program.getExprList()) {
             if (e instanceof org.apache.calcite.rex.RexCall) {
+                org.apache.calcite.rex.RexCall c = (org.apache.calcite.rex.RexCall) e;
+                if (GroupWindowAggregateRule.isGroupWindow(c)
+                    || c.getOperator() instanceof io.weir.planner.functions.GroupWindowProperty) {
+                    return c.getOperator().getName().replace("$", "");
+                }
                 switch (e.getKind()) {
-                    case TUMBLE: case HOP: case SESSION:
                     case TUMBLE_START: case TUMBLE_END: case HOP_START: case HOP_END: case SESSION_START: case SESSION_END:
-                        return true;
+                        return c.getOperator().getName();
                     default:
                         break;
                 }
             }
         }
-        return false;
+        return null;
     }
 }
