@@ -1,4 +1,5 @@
--- Nexmark q11 (bids per bidder session (Flink writes it with the legacy GROUP BY SESSION(...); here the session TVF)), with examples/nexmark/ddl.sql as init script:
+-- Nexmark q11 (bids per bidder session, 10-second inactivity gap), in Flink's form with the
+-- group-window functions, with examples/nexmark/ddl.sql as init script:
 --   bin/weir -i examples/nexmark/ddl.sql -f examples/nexmark/q11.sql
 
 CREATE TABLE nexmark_q11 (
@@ -11,6 +12,8 @@ CREATE TABLE nexmark_q11 (
 );
 
 INSERT INTO nexmark_q11
-SELECT bidder, COUNT(*) AS bid_count, window_start AS starttime, window_end AS endtime
-FROM TABLE(SESSION(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '10' SECOND))
-GROUP BY bidder, window_start, window_end;
+SELECT B.bidder, count(*) as bid_count,
+       SESSION_START(B.dateTime, INTERVAL '10' SECOND) as starttime,
+       SESSION_END(B.dateTime, INTERVAL '10' SECOND) as endtime
+FROM bid B
+GROUP BY B.bidder, SESSION(B.dateTime, INTERVAL '10' SECOND);
