@@ -38,7 +38,12 @@ final class LocalJob implements JobClient, CheckpointControl {
     private final JobGraph graph;
     private final TaskEnvironment env;
     private final RestoreProvider restore;
-    private final List<StreamTask> tasks = new ArrayList<>();
+    /** The tasks while the job runs; empty once it ended, so that their operators and state can be collected. */
+    private volatile List<StreamTask> tasks = new ArrayList<>();
+    /** What {@link #metrics()} and {@link #taskStates()} report once the job ended. */
+    private volatile List<OperatorMetricsSnapshot> finalMetrics;
+    private volatile List<TaskState> finalTaskStates;
+    private int taskCount;
     /** Per vertex, per subtask, per input channel: whether its edge does not support unaligned checkpoints. */
     private final Map<Integer, List<List<Boolean>>> inPointwise = new HashMap<>();
     private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
@@ -222,6 +227,7 @@ final class LocalJob implements JobClient, CheckpointControl {
             Thread.currentThread().interrupt();
         } finally {
             env.close();
+            releaseTasks();
             if (failure != null) {
                 status = JobStatus.FAILED;
                 termination.completeExceptionally(failure);
@@ -233,6 +239,17 @@ final class LocalJob implements JobClient, CheckpointControl {
                 termination.complete(JobStatus.FINISHED);
             }
         }
+    }
+
+    /**
+     * The job ended: keeps its final metrics and task states, and drops the tasks, so that a cluster
+     * that keeps ended jobs (for SHOW JOBS) does not keep their operators and heap state alive.
+     */
+    private void releaseTasks() {
+        taskCount = tasks.size();
+        finalMetrics = metrics();
+        finalTaskStates = taskStates();
+        tasks = List.of();
     }
 
     private void cancelAll() {
@@ -290,6 +307,10 @@ final class LocalJob implements JobClient, CheckpointControl {
 
     @Override
     public List<OperatorMetricsSnapshot> metrics() {
+        List<OperatorMetricsSnapshot> ended = finalMetrics;
+        if (ended != null) {
+            return ended;
+        }
         List<OperatorMetricsSnapshot> out = new ArrayList<>();
         for (StreamTask t : tasks) {
             for (ChainedOperator op : new ArrayList<>(t.chain())) {
@@ -338,6 +359,10 @@ final class LocalJob implements JobClient, CheckpointControl {
 
     @Override
     public List<TaskState> taskStates() {
+        List<TaskState> ended = finalTaskStates;
+        if (ended != null) {
+            return ended;
+        }
         List<TaskState> states = new ArrayList<>();
         for (StreamTask t : tasks) {
             states.add(new TaskState(t.vertex().uid(), t.subtaskIndex(), isSource(t), t.hasFinishedInput(), t.hasFinished(),
@@ -348,6 +373,6 @@ final class LocalJob implements JobClient, CheckpointControl {
 
     @Override
     public int numberOfTasks() {
-        return tasks.size();
+        return finalTaskStates != null ? taskCount : tasks.size();
     }
 }

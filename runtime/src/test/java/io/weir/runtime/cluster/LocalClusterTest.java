@@ -98,6 +98,9 @@ class LocalClusterTest {
         assertEquals(500, count.recordsIn());
         assertEquals(500, count.recordsOut());
         assertEquals(Long.MAX_VALUE, count.inputWatermark());
+        assertTrue(((LocalJob) job).tasks().isEmpty(), "an ended job keeps its metrics, not its tasks and their state");
+        assertEquals(1, ((LocalJob) job).numberOfTasks());
+        assertEquals(1, ((LocalJob) job).taskStates().size());
     }
 
     @Test
