@@ -14,7 +14,6 @@ import io.weir.runtime.operators.TimeDomain;
 import io.weir.runtime.operators.Timer;
 import io.weir.runtime.operators.TimerService;
 import io.weir.runtime.operators.TwoInputStreamOperator;
-import io.weir.runtime.operators.sql.WindowTriggerTime;
 import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
@@ -58,6 +57,7 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
     private InternalListState<Row, Long, Row> rightState;
     private TimerService<Long> timers;
     private EventTimeProgress progress;
+    private WindowRowBuffer buffer;
     private JoinedRows joined;
 
     /**
@@ -126,6 +126,7 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
             new ListStateDescriptor<>(RIGHT_STATE, new RowSerializer(rightType)));
         this.timers = context.timerService(LongSerializer.INSTANCE);
         this.progress = new EventTimeProgress(context, timers);
+        this.buffer = new WindowRowBuffer(context, timers, progress, isRowtime, shiftTimeZone, "window join");
         this.joined = new JoinedRows(leftType.arity(), rightType.arity());
     }
 
@@ -136,33 +137,12 @@ public final class WindowJoinOperator implements TwoInputStreamOperator {
 
     @Override
     public void processElement1(Row row) throws Exception {
-        add(row, leftState, leftWindowEndIndex);
+        buffer.add(row, leftWindowEndIndex, leftState);
     }
 
     @Override
     public void processElement2(Row row) throws Exception {
-        add(row, rightState, rightWindowEndIndex);
-    }
-
-    private void add(Row row, InternalListState<Row, Long, Row> state, int windowEndIndex) throws Exception {
-        Object end = row.getField(windowEndIndex);
-        if (end == null) {
-            throw new IllegalArgumentException("window join: window_end (field " + windowEndIndex + ") of row "
-                + row + " is NULL");
-        }
-        long windowEnd = ((Number) end).longValue();
-        long fireTime = WindowTriggerTime.of(windowEnd, shiftTimeZone);
-        if (isRowtime && fireTime <= progress.currentWatermark()) {
-            context.metrics().incrementLateRecordsDropped();
-            return;
-        }
-        state.setCurrentNamespace(windowEnd);
-        state.add(row.withKind(RowKind.INSERT));
-        if (isRowtime) {
-            timers.registerEventTimeTimer(windowEnd, fireTime);
-        } else {
-            timers.registerProcessingTimeTimer(windowEnd, fireTime);
-        }
+        buffer.add(row, rightWindowEndIndex, rightState);
     }
 
     @Override

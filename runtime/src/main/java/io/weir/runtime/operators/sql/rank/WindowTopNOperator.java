@@ -15,9 +15,9 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.TimeDomain;
 import io.weir.runtime.operators.Timer;
 import io.weir.runtime.operators.TimerService;
-import io.weir.runtime.operators.sql.WindowTriggerTime;
 import io.weir.checkpoint.serialization.LongSerializer;
 import io.weir.runtime.operators.sql.join.EventTimeProgress;
+import io.weir.runtime.operators.sql.join.WindowRowBuffer;
 import io.weir.runtime.operators.sql.join.GeneratedInstances;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
@@ -51,6 +51,7 @@ public final class WindowTopNOperator implements OneInputStreamOperator {
     private InternalListState<Row, Long, Row> state;
     private TimerService<Long> timers;
     private EventTimeProgress progress;
+    private WindowRowBuffer buffer;
 
     /** See {@link TopNOperator} for the ranking parameters; {@code windowEndIndex} is the {@code window_end} field. */
     public WindowTopNOperator(RowType inputType, GeneratedClass<RecordComparator> comparator, RankType rankType,
@@ -109,28 +110,12 @@ public final class WindowTopNOperator implements OneInputStreamOperator {
             new ListStateDescriptor<>(STATE_NAME, new RowSerializer(inputType)));
         this.timers = context.timerService(LongSerializer.INSTANCE);
         this.progress = new EventTimeProgress(context, timers);
+        this.buffer = new WindowRowBuffer(context, timers, progress, isRowtime, shiftTimeZone, "window Top-N");
     }
 
     @Override
     public void processElement(Row row) throws Exception {
-        Object end = row.getField(windowEndIndex);
-        if (end == null) {
-            throw new IllegalArgumentException("window Top-N: window_end (field " + windowEndIndex + ") of row "
-                + row + " is NULL");
-        }
-        long windowEnd = ((Number) end).longValue();
-        long fireTime = WindowTriggerTime.of(windowEnd, shiftTimeZone);
-        if (isRowtime && fireTime <= progress.currentWatermark()) {
-            context.metrics().incrementLateRecordsDropped();
-            return;
-        }
-        state.setCurrentNamespace(windowEnd);
-        state.add(row.withKind(RowKind.INSERT));
-        if (isRowtime) {
-            timers.registerEventTimeTimer(windowEnd, fireTime);
-        } else {
-            timers.registerProcessingTimeTimer(windowEnd, fireTime);
-        }
+        buffer.add(row, windowEndIndex, state);
     }
 
     @Override
