@@ -15,6 +15,7 @@ import io.weir.runtime.tasks.OperatorRestoreState;
 import io.weir.runtime.testutils.OperatorHarness;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +173,21 @@ class RetractOverAggregateOperatorTest {
             assertEquals(List.of("+I[a, 1, 10, 1, 1]", "-D[a, 1, 10, 1, 1]"), strings(h.rows()));
             h.processElement(ins("a", 3, 10L));
             assertTrue(strings(h.rows()).contains("+I[a, 3, 10, 1, 3]"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void whenStateTtlExpires_thenThePartitionStartsAgainAndStaleRetractionsAreIgnored(String backend)
+        throws Exception {
+        OperatorFactory f = OperatorFactory.keyed("over", "over-uid", () -> new RetractOverAggregateOperator(
+            OUTPUT_TYPE, 3, () -> new SumCountAggs(1, false), () -> O_ASC, true, UNBOUNDED,
+            StateTtlConfig.of(Duration.ofMillis(1000)), UTC), KEY_TYPE, KeySelector.ofFields(0));
+        try (OperatorHarness h = OperatorHarness.builder(f).stateBackend(backend).open()) {
+            h.processElement(ins("a", 1, 10L));
+            Thread.sleep(1300); // TTL runs on the wall clock; long enough for a loaded machine
+            h.processElement(in(RowKind.DELETE, "a", 1, 10L)).processElement(ins("a", 2, 20L));
+            assertEquals(List.of("+I[a, 1, 10, 1, 1]", "+I[a, 2, 20, 1, 2]"), strings(h.rows()));
         }
     }
 
