@@ -13,6 +13,7 @@ import io.weir.runtime.operators.OneInputStreamOperator;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
 import io.weir.runtime.operators.Output;
+import io.weir.runtime.operators.sql.StateCache;
 import io.weir.runtime.operators.sql.join.GeneratedInstances;
 import io.weir.runtime.operators.sql.join.RowListSerializer;
 import io.weir.runtime.operators.sql.join.TaskFunctionContext;
@@ -20,6 +21,7 @@ import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.RowType;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -48,7 +50,10 @@ import java.util.function.Supplier;
  * {@link AggsHandle#retract} (MIN/MAX included).
  *
  * <p>State: {@code ValueState<List<Row>>} per partition, the output rows in sort order (so a
- * removal retracts exactly what was emitted), with the TTL given.
+ * removal retracts exactly what was emitted), with the TTL given. On a backend that serializes
+ * state (RocksDB) and without TTL, the lists of up to {@link #MAX_CACHED_PARTITIONS} recently used
+ * partitions are kept deserialized ({@link StateCache}), written to state on eviction and before
+ * each checkpoint; the output is the same.
  *
  * <p>Maintenance notes: every change reads and writes the partition's whole list (RocksDB
  * deserializes it), so a change costs O(partition size) plus O(frame x affected rows) aggregation;
@@ -57,6 +62,8 @@ import java.util.function.Supplier;
  */
 public final class RetractOverAggregateOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "over-retract-rows";
+    /** Partitions whose rows the write-back cache keeps (bounds its memory). */
+    static final int MAX_CACHED_PARTITIONS = 8_192;
 
     /** {@code preceding} value of an {@code UNBOUNDED PRECEDING} frame. */
     public static final long UNBOUNDED = -1L;
@@ -69,10 +76,13 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
     private final long preceding;
     private final StateTtlConfig ttl;
     private final ZoneId zone;
+    private final int maxCachedPartitions;
+    private OperatorContext context;
     private Output output;
     private AggsHandle handle;
     private RecordComparator comparator;
     private ValueState<List<Row>> state;
+    private StateCache<List<Row>> cache;
 
     /**
      * @param outputType the input fields followed by one field per aggregate call
@@ -92,6 +102,14 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
     RetractOverAggregateOperator(RowType outputType, int inputArity, Supplier<AggsHandle> aggs,
                                  Supplier<RecordComparator> comparator, boolean isRows, long preceding,
                                  StateTtlConfig ttl, ZoneId zone) {
+        this(outputType, inputArity, aggs, comparator, isRows, preceding, ttl, zone, MAX_CACHED_PARTITIONS);
+    }
+
+    /** @param maxCachedPartitions the write-back cache's capacity; 0 disables it (a test hook) */
+    RetractOverAggregateOperator(RowType outputType, int inputArity, Supplier<AggsHandle> aggs,
+                                 Supplier<RecordComparator> comparator, boolean isRows, long preceding,
+                                 StateTtlConfig ttl, ZoneId zone, int maxCachedPartitions) {
+        this.maxCachedPartitions = maxCachedPartitions;
         checkFrame(isRows, preceding);
         this.outputType = Objects.requireNonNull(outputType, "outputType");
         this.inputArity = inputArity;
@@ -125,6 +143,7 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
 
     @Override
     public void open(OperatorContext context) {
+        this.context = context;
         this.output = context.output();
         TaskFunctionContext functions = new TaskFunctionContext(zone, context.processingTimeService());
         this.handle = handleFactory.get();
@@ -135,11 +154,12 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
             new RowListSerializer(new RowSerializer(outputType)));
         d.enableTimeToLive(ttl);
         this.state = context.getState(d);
+        this.cache = StateCache.createIfUseful(context, state, d.getTtlConfig().isEnabled(), maxCachedPartitions);
     }
 
     @Override
     public void processElement(Row row) throws Exception {
-        List<Row> stored = state.value();
+        List<Row> stored = cache == null ? state.value() : cache.get(context.currentKey());
         List<Row> rows = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
         Row changed;
         int at;
@@ -162,10 +182,23 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
         if (!rows.isEmpty()) {
             refresh(rows, firstAffected(rows, at, changed), lastAffected(rows, at), added);
         }
-        if (rows.isEmpty()) {
+        if (cache != null) {
+            if (rows.isEmpty()) {
+                cache.remove(context.currentKey());
+            } else {
+                cache.put(context.currentKey(), rows);
+            }
+        } else if (rows.isEmpty()) {
             state.clear();
         } else {
             state.update(rows);
+        }
+    }
+
+    @Override
+    public void snapshotState(long checkpointId) throws Exception {
+        if (cache != null) {
+            cache.flushAll();
         }
     }
 
@@ -289,7 +322,7 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
             Object a = stored.getField(k);
             Object b = row.getField(k);
             if (!(a == null ? b == null : a instanceof byte[] && b instanceof byte[]
-                ? java.util.Arrays.equals((byte[]) a, (byte[]) b) : a.equals(b))) {
+                ? Arrays.equals((byte[]) a, (byte[]) b) : a.equals(b))) {
                 return false;
             }
         }
