@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.NotNullImplementor;
 import org.apache.calcite.adapter.enumerable.NullPolicy;
 import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -78,15 +79,18 @@ public final class WeirOperatorTable {
         OperandTypes.or(OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.CHARACTER), STRING_STRING),
         (t, call, args) -> {
             SqlTypeName arg0 = call.getOperands().get(0).getType().getSqlTypeName();
-            if (arg0 == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
-                return callStatic(method(FlinkFunctions.class, "dateFormatLtz", long.class, String.class,
-                    FunctionContext.class), with(args, FUNCTION_CONTEXT), call.getType());
-            }
             if (SqlTypeFamily.CHARACTER.contains(call.getOperands().get(0).getType())) {
                 return callStatic(method(FlinkFunctions.class, "dateFormatString", String.class, String.class),
                     args, call.getType());
             }
-            return callStatic(method(FlinkFunctions.class, "dateFormat", long.class, String.class), args, call.getType());
+            List<Expression> withPrecision = List.of(args.get(0),
+                Expressions.constant(TimestampOperators.precision(call.getOperands().get(0).getType())), args.get(1));
+            if (arg0 == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+                return callStatic(method(TimestampFunctions.class, "dateFormatLtz", long.class, int.class, String.class,
+                    FunctionContext.class), with(withPrecision, FUNCTION_CONTEXT), call.getType());
+            }
+            return callStatic(method(TimestampFunctions.class, "dateFormat", long.class, int.class, String.class),
+                withPrecision, call.getType());
         }, NullPolicy.SEMI_STRICT);
 
     /** {@code TO_TIMESTAMP(string [, fmt])}: TIMESTAMP(3), NULL if unparsable. */
