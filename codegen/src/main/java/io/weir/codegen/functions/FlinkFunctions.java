@@ -37,6 +37,12 @@ public final class FlinkFunctions {
         return ctx.currentProcessingTime();
     }
 
+    /** {@code LOCALTIMESTAMP}: the processing time in the session time zone, TIMESTAMP(3). */
+    public static long localTimestamp(FunctionContext ctx) {
+        long now = ctx.currentProcessingTime();
+        return now + ctx.localTimeZone().getRules().getOffset(Instant.ofEpochMilli(now)).getTotalSeconds() * 1000L;
+    }
+
     /** {@code CURRENT_WATERMARK(ts)}: the operator's watermark, or null before the first one. */
     public static Long currentWatermark(FunctionContext ctx) {
         long wm = ctx.currentWatermark();

@@ -68,6 +68,17 @@ public final class WeirOperatorTable {
     public static final WeirSqlFunction CURRENT_ROW_TIMESTAMP = dynamic("CURRENT_ROW_TIMESTAMP", TIMESTAMP_LTZ3,
         OperandTypes.NILADIC, proctimeImpl(), NullPolicy.NONE);
 
+    /** {@code CURRENT_TIMESTAMP}: processing time, TIMESTAMP_LTZ(3) NOT NULL, as in Flink (Calcite's is a TIMESTAMP(0)). */
+    public static final WeirSqlFunction CURRENT_TIMESTAMP = new WeirSqlFunction("CURRENT_TIMESTAMP", TIMESTAMP_LTZ3,
+        OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE, proctimeImpl(), NullPolicy.NONE, false,
+        SqlSyntax.FUNCTION_ID);
+
+    /** {@code LOCALTIMESTAMP}: processing time in the session time zone, TIMESTAMP(3) NOT NULL, as in Flink. */
+    public static final WeirSqlFunction LOCALTIMESTAMP = new WeirSqlFunction("LOCALTIMESTAMP", ReturnTypes.explicit(
+        tf -> tf.createSqlType(SqlTypeName.TIMESTAMP, 3)), OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE,
+        (t, call, args) -> callStatic(method(FlinkFunctions.class, "localTimestamp", FunctionContext.class),
+            List.of(FUNCTION_CONTEXT), call.getType()), NullPolicy.NONE, false, SqlSyntax.FUNCTION_ID);
+
     /** {@code CURRENT_WATERMARK(rowtime)}: the current watermark as the rowtime's type, NULL if none yet. */
     public static final WeirSqlFunction CURRENT_WATERMARK = dynamic("CURRENT_WATERMARK",
         ReturnTypes.ARG0.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.family(SqlTypeFamily.TIMESTAMP),
@@ -211,7 +222,7 @@ public final class WeirOperatorTable {
 
     /** Weir's own functions (not Calcite's), e.g. for documentation. */
     public static List<WeirSqlFunction> weirFunctions() {
-        return List.of(PROCTIME, NOW, CURRENT_ROW_TIMESTAMP, CURRENT_WATERMARK, DATE_FORMAT, TO_TIMESTAMP,
+        return List.of(PROCTIME, NOW, CURRENT_ROW_TIMESTAMP, CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_WATERMARK, DATE_FORMAT, TO_TIMESTAMP,
             TO_TIMESTAMP_LTZ, TO_DATE, FROM_UNIXTIME, UNIX_TIMESTAMP, SPLIT_INDEX, REGEXP_EXTRACT, REGEXP, HASH_CODE);
     }
 
@@ -221,7 +232,8 @@ public final class WeirOperatorTable {
         ops.add(LAST_VALUE);
         ops.addAll(CALCITE_LIBRARY);
         return SqlOperatorTables.chain(SqlOperatorTables.of(ops),
-            new Excluding(SqlStdOperatorTable.instance(), SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE));
+            new Excluding(SqlStdOperatorTable.instance(), SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE,
+                SqlStdOperatorTable.CURRENT_TIMESTAMP, SqlStdOperatorTable.LOCALTIMESTAMP));
     }
 
     /** A table without some operators of another (Calcite's OVER-only FIRST_VALUE, replaced by Flink's). */
