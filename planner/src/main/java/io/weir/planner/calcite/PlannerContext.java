@@ -143,7 +143,8 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         } catch (RuntimeException e) {
             throw CalciteErrors.toValidationException("SQL validation failed", e);
         }
-        return newConverter(validator).convertQuery(validated, false, true);
+        RelRoot root = newConverter(validator).convertQuery(validated, false, true);
+        return root.withRel(TimestampPrecisionNormalizer.normalize(root.rel));
     }
 
     /** Expands a view in place (called by Calcite while converting a query that uses it). */
