@@ -68,12 +68,12 @@ final class TimestampPrecisionRewriter extends RexShuttle {
             return call;
         }
         switch (call.getKind()) {
-            case CAST:
+            case CAST: case SAFE_CAST:
                 return cast(call);
             case EQUALS: case NOT_EQUALS: case LESS_THAN: case LESS_THAN_OR_EQUAL: case GREATER_THAN:
             case GREATER_THAN_OR_EQUAL: case IS_DISTINCT_FROM: case IS_NOT_DISTINCT_FROM:
                 return align(call, maxTimestampPrecision(call.getOperands()));
-            case CASE: case COALESCE: case NULLIF:
+            case CASE: case COALESCE: case NULLIF: case IF: case NVL: case GREATEST: case LEAST:
                 return isTimestamp(call.getType()) ? align(call, precision(call.getType())) : lowerAll(call);
             case IS_NULL: case IS_NOT_NULL: case ROW: case ARRAY_VALUE_CONSTRUCTOR: case MAP_VALUE_CONSTRUCTOR:
             case ITEM:
@@ -108,7 +108,9 @@ final class TimestampPrecisionRewriter extends RexShuttle {
                 ? rexBuilder.makeCall(to, TimestampOperators.TS_CAST, List.of(operand)) : call;
         }
         if (SqlTypeName.CHAR_TYPES.contains(from.getSqlTypeName()) && isSubMillis(to)) {
-            return rexBuilder.makeCall(to, TimestampOperators.STRING_TO_TS, List.of(operand));
+            boolean safe = call.getKind() == SqlKind.SAFE_CAST;
+            return rexBuilder.makeCall(to, safe ? TimestampOperators.TRY_STRING_TO_TS : TimestampOperators.STRING_TO_TS,
+                List.of(operand));
         }
         if (isSubMillis(from) && SqlTypeName.CHAR_TYPES.contains(to.getSqlTypeName())) {
             return call; // RexPreparer turns it into $TIMESTAMP_TO_STRING, which knows the precision

@@ -45,6 +45,15 @@ public final class TimestampFunctions {
         return TimestampUnits.fromInstant(ldt.atZone(ctx.localTimeZone()).toInstant(), precision);
     }
 
+    /** {@code TRY_CAST(text AS TIMESTAMP(p) | TIMESTAMP_LTZ(p))}: null if the text is not a timestamp. */
+    public static Long tryParse(String text, int precision, boolean ltz, FunctionContext ctx) {
+        try {
+            return ltz ? parseLtz(text, precision, ctx) : parseTimestamp(text, precision);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
+    }
+
     private static LocalDateTime parseLocal(String text, String type) {
         try {
             return LocalDateTime.parse(text.trim(), DateTimeFormats.DEFAULT_TIMESTAMP);

@@ -56,6 +56,13 @@ public final class TimestampOperators {
             : Expressions.call(TimestampFunctions.class, "parseTimestamp", text, p(call.getType()));
     });
 
+    /** {@code $TRY_STRING_TO_TS(text)}: {@code TRY_CAST(text AS TIMESTAMP(p) | TIMESTAMP_LTZ(p))}, NULL if unparsable. */
+    public static final WeirSqlFunction TRY_STRING_TO_TS = internal("$TRY_STRING_TO_TS", (t, call, args) -> {
+        Expression text = EnumUtils.convert(args.get(0), String.class);
+        return Expressions.call(TimestampFunctions.class, "tryParse", text, p(call.getType()),
+            Expressions.constant(isLtz(call.getType())), FUNCTION_CONTEXT);
+    });
+
     /** {@code $TS_PLUS(ts, interval)}: {@code ts + interval} (interval in millis or months). */
     public static final WeirSqlFunction TS_PLUS = internal("$TS_PLUS", plus(false));
 
@@ -77,6 +84,7 @@ public final class TimestampOperators {
 
     /** Every operator above: the rewriter leaves their operands as they are. */
     public static final List<WeirSqlFunction> ALL = List.of(TS_VALUE, TS_CAST, TS_CEIL_MILLIS, STRING_TO_TS,
+        TRY_STRING_TO_TS,
         TS_PLUS, TS_MINUS, TIMESTAMPADD, TS_EXTRACT);
 
     /** Whether {@code type} is TIMESTAMP or TIMESTAMP_LTZ. */
