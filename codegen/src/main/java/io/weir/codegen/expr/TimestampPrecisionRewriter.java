@@ -162,8 +162,9 @@ final class TimestampPrecisionRewriter extends RexShuttle {
         List<RexNode> operands = new ArrayList<>();
         boolean changed = false;
         for (RexNode o : call.getOperands()) {
-            RexNode r = isTimestamp(o.getType())
-                && TimestampUnits.unitDigits(precision(o.getType())) != TimestampUnits.unitDigits(p) ? rescale(o, p) : o;
+            boolean otherUnit = isTimestamp(o.getType())
+                && TimestampUnits.unitDigits(precision(o.getType())) != TimestampUnits.unitDigits(p);
+            RexNode r = otherUnit ? rescale(o, p) : o;
             changed |= r != o;
             operands.add(r);
         }

@@ -56,7 +56,7 @@ public final class TimestampOperators {
             : Expressions.call(TimestampFunctions.class, "parseTimestamp", text, p(call.getType()));
     });
 
-    /** {@code $TRY_STRING_TO_TS(text)}: {@code TRY_CAST(text AS TIMESTAMP(p) | TIMESTAMP_LTZ(p))}, NULL if unparsable. */
+    /** {@code $TRY_STRING_TO_TS(text)}: {@code TRY_CAST(text AS TIMESTAMP(p) | TIMESTAMP_LTZ(p))}, NULL if bad. */
     public static final WeirSqlFunction TRY_STRING_TO_TS = internal("$TRY_STRING_TO_TS", (t, call, args) -> {
         Expression text = EnumUtils.convert(args.get(0), String.class);
         return Expressions.call(TimestampFunctions.class, "tryParse", text, p(call.getType()),

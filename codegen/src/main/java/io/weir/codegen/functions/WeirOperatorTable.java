@@ -68,7 +68,7 @@ public final class WeirOperatorTable {
     public static final WeirSqlFunction CURRENT_ROW_TIMESTAMP = dynamic("CURRENT_ROW_TIMESTAMP", TIMESTAMP_LTZ3,
         OperandTypes.NILADIC, proctimeImpl(), NullPolicy.NONE);
 
-    /** {@code CURRENT_TIMESTAMP}: processing time, TIMESTAMP_LTZ(3) NOT NULL, as in Flink (Calcite's is a TIMESTAMP(0)). */
+    /** {@code CURRENT_TIMESTAMP}: processing time, TIMESTAMP_LTZ(3) NOT NULL, as in Flink (Calcite's: TIMESTAMP(0)). */
     public static final WeirSqlFunction CURRENT_TIMESTAMP = new WeirSqlFunction("CURRENT_TIMESTAMP", TIMESTAMP_LTZ3,
         OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE, proctimeImpl(), NullPolicy.NONE, false,
         SqlSyntax.FUNCTION_ID);
@@ -222,8 +222,8 @@ public final class WeirOperatorTable {
 
     /** Weir's own functions (not Calcite's), e.g. for documentation. */
     public static List<WeirSqlFunction> weirFunctions() {
-        return List.of(PROCTIME, NOW, CURRENT_ROW_TIMESTAMP, CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_WATERMARK, DATE_FORMAT, TO_TIMESTAMP,
-            TO_TIMESTAMP_LTZ, TO_DATE, FROM_UNIXTIME, UNIX_TIMESTAMP, SPLIT_INDEX, REGEXP_EXTRACT, REGEXP, HASH_CODE);
+        return List.of(PROCTIME, NOW, CURRENT_ROW_TIMESTAMP, CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_WATERMARK,
+            DATE_FORMAT, TO_TIMESTAMP, TO_TIMESTAMP_LTZ, TO_DATE, FROM_UNIXTIME, UNIX_TIMESTAMP, SPLIT_INDEX, REGEXP_EXTRACT, REGEXP, HASH_CODE);
     }
 
     private static SqlOperatorTable build() {
