@@ -116,6 +116,7 @@ public final class PlannerRules {
         StreamPhysicalWindowJoinRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalTemporalJoinRule.INSTANCE,
+        StreamPhysicalLookupJoinRule.INSTANCE,
         StreamPhysicalUnnestRule.INSTANCE,
         StreamPhysicalSetOpAllRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);
