@@ -58,6 +58,19 @@ public final class LogicalLookupJoin extends SingleRel {
         }
     }
 
+    /** The output row: {@code input}'s fields, then the looked-up fields (nullable for LEFT), names made unique. */
+    public static RelDataType joinedType(org.apache.calcite.rel.type.RelDataTypeFactory tf, RelDataType input,
+                                         LookupTable table, JoinRelType type) {
+        List<String> names = new java.util.ArrayList<>(input.getFieldNames());
+        List<RelDataType> types = new java.util.ArrayList<>();
+        input.getFieldList().forEach(f -> types.add(f.getType()));
+        for (org.apache.calcite.rel.type.RelDataTypeField f : table.rowType(tf).getFieldList()) {
+            names.add(f.getName());
+            types.add(type == JoinRelType.LEFT ? tf.createTypeWithNullability(f.getType(), true) : f.getType());
+        }
+        return tf.createStructType(types, org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, true));
+    }
+
     public LookupTable table() {
         return table;
     }

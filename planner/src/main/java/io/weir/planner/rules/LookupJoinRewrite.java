@@ -16,7 +16,6 @@ import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -181,7 +180,8 @@ final class LookupJoinRewrite {
             JoinRelType type = correlate.getJoinType();
             LogicalLookupJoin.LookupTable table = new LogicalLookupJoin.LookupTable(scan.descriptor(), scan.getTable(),
                 scan.producedType(), scan.projection());
-            RelDataType rowType = joinedType(input, table, type);
+            RelDataType rowType = LogicalLookupJoin.joinedType(correlate.getCluster().getTypeFactory(), input.getRowType(),
+                table, type);
             int extra = projects.size() - leftCount;
             RexNode rest = RexUtil.composeConjunction(rex, residual);
             RexNode shifted = rest.isAlwaysTrue() ? null : rest.accept(new RexShuttle() {
@@ -200,23 +200,6 @@ final class LookupJoinRewrite {
             }
             return LogicalProject.create(join, List.of(), restore, correlate.getRowType().getFieldNames(),
                 java.util.Set.of());
-        }
-
-        private RelDataType joinedType(RelNode input, LogicalLookupJoin.LookupTable table, JoinRelType type) {
-            RelDataTypeFactory tf = correlate.getCluster().getTypeFactory();
-            RelDataTypeFactory.Builder b = tf.builder();
-            List<String> names = new ArrayList<>(input.getRowType().getFieldNames());
-            List<RelDataType> types = new ArrayList<>();
-            input.getRowType().getFieldList().forEach(f -> types.add(f.getType()));
-            for (RelDataTypeField f : table.rowType(tf).getFieldList()) {
-                names.add(f.getName());
-                types.add(type == JoinRelType.LEFT ? tf.createTypeWithNullability(f.getType(), true) : f.getType());
-            }
-            List<String> unique = SqlValidatorUtil.uniquify(names, true);
-            for (int i = 0; i < types.size(); i++) {
-                b.add(unique.get(i), types.get(i));
-            }
-            return b.build();
         }
     }
 }
