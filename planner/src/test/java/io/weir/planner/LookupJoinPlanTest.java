@@ -15,7 +15,11 @@ class LookupJoinPlanTest {
             ColumnDescriptor.physical("cid", DataType.bigint()),
             ColumnDescriptor.physical("name", DataType.string()),
             ColumnDescriptor.physical("city", DataType.string())),
-            null, null, List.of(), Map.of("connector", "test-source", "lookup", "true")));
+            null, null, List.of(), Map.of("connector", "test-source", "lookup", "true"))
+        .table("accounts", List.of(
+            ColumnDescriptor.physical("owner", DataType.string().notNull()),
+            ColumnDescriptor.physical("balance", DataType.bigint())),
+            null, null, List.of("owner"), Map.of("connector", "test-source", "lookup", "true")));
 
     @Test
     void shouldComputeTheKeyExpressionBeforeTheLookupJoin() {
@@ -35,6 +39,14 @@ class LookupJoinPlanTest {
         f.sql("SELECT o.id, c.city FROM (SELECT *, PROCTIME() AS pt FROM cdc_orders) AS o"
             + " JOIN customers FOR SYSTEM_TIME AS OF o.pt AS c ON o.customer = c.name")
             .expectPlan("lookup_join_updating_input");
+    }
+
+    @Test
+    void whenTheLookedUpPrimaryKeyIsALookupKey_thenTheInputKeyStaysAKeyForAnUpsertSink() {
+        f.sql("INSERT INTO upsert_out SELECT o.customer, o.n + a.balance FROM (SELECT customer, COUNT(*) AS n,"
+            + " PROCTIME() AS pt FROM orders WHERE customer IS NOT NULL GROUP BY customer) AS o"
+            + " JOIN accounts FOR SYSTEM_TIME AS OF o.pt AS a ON o.customer = a.owner")
+            .expectPlan("lookup_join_primary_key_upsert");
     }
 
     @Test
