@@ -14,7 +14,8 @@ class LookupJoinPlanTest {
         .table("customers", List.of(
             ColumnDescriptor.physical("cid", DataType.bigint()),
             ColumnDescriptor.physical("name", DataType.string()),
-            ColumnDescriptor.physical("city", DataType.string())),
+            ColumnDescriptor.physical("city", DataType.string()),
+            ColumnDescriptor.computed("label", "UPPER(name) || '@' || city")),
             null, null, List.of(), Map.of("connector", "test-source", "lookup", "true"))
         .table("accounts", List.of(
             ColumnDescriptor.physical("owner", DataType.string().notNull()),
@@ -47,6 +48,12 @@ class LookupJoinPlanTest {
             + " PROCTIME() AS pt FROM orders WHERE customer IS NOT NULL GROUP BY customer) AS o"
             + " JOIN accounts FOR SYSTEM_TIME AS OF o.pt AS a ON o.customer = a.owner")
             .expectPlan("lookup_join_primary_key_upsert");
+    }
+
+    @Test
+    void shouldComputeTheLookedUpTablesComputedColumnsAfterTheJoin() {
+        f.sql("SELECT o.id, c.label FROM orders AS o LEFT JOIN customers FOR SYSTEM_TIME AS OF o.pt AS c"
+            + " ON o.customer = c.name AND c.label <> 'X'").expectPlan("lookup_join_computed_column");
     }
 
     @Test

@@ -51,7 +51,7 @@ final class LookupJoinRewrite {
      *     lookups nor has a primary key, or without an equality on the looked-up table's fields
      */
     static RelNode rewrite(Correlate correlate, RelNode right, int leftTime, RexNode condition) {
-        LogicalSourceScan scan = plainScan(right);
+        LogicalSourceScan scan = scanOf(right);
         RelNode left = correlate.getLeft();
         if (scan == null || !isProctime(left, leftTime)) {
             return null;
@@ -68,16 +68,31 @@ final class LookupJoinRewrite {
             }
             return null;
         }
-        return new Builder(correlate, scan, condition).build();
+        return new Builder(correlate, scan, columns(right), condition).build();
     }
 
-    /** The source scan under {@code rel} if the table is read as declared (no computed columns), else null. */
-    private static LogicalSourceScan plainScan(RelNode rel) {
+    /** The source scan of a table ({@code [WatermarkAssigner] <- [Project of computed columns] <- scan}), else null. */
+    private static LogicalSourceScan scanOf(RelNode rel) {
         RelNode n = rel.stripped();
         if (n instanceof LogicalWatermarkAssigner) {
             n = ((LogicalWatermarkAssigner) n).getInput().stripped();
         }
+        if (n instanceof LogicalProject) {
+            n = ((LogicalProject) n).getInput().stripped();
+        }
         return n instanceof LogicalSourceScan ? (LogicalSourceScan) n : null;
+    }
+
+    /** Each declared column of the table as an expression over the scanned row (computed columns are expressions). */
+    private static List<RexNode> columns(RelNode rel) {
+        RelNode n = rel.stripped();
+        if (n instanceof LogicalWatermarkAssigner) {
+            n = ((LogicalWatermarkAssigner) n).getInput().stripped();
+        }
+        if (n instanceof LogicalProject) {
+            return ((LogicalProject) n).getProjects();
+        }
+        return n.getCluster().getRexBuilder().identityProjects(n.getRowType());
     }
 
     /** Whether field {@code field} of the (logical, not yet optimized) {@code rel} is a {@code PROCTIME()}. */
@@ -108,15 +123,17 @@ final class LookupJoinRewrite {
     private static final class Builder {
         private final Correlate correlate;
         private final LogicalSourceScan scan;
+        private final List<RexNode> columns;
         private final RexBuilder rex;
         private final int leftCount;
         private final List<RexNode> keyExprs = new ArrayList<>();
         private final List<Integer> lookupKeys = new ArrayList<>();
         private final List<RexNode> residual = new ArrayList<>();
 
-        Builder(Correlate correlate, LogicalSourceScan scan, RexNode condition) {
+        Builder(Correlate correlate, LogicalSourceScan scan, List<RexNode> columns, RexNode condition) {
             this.correlate = correlate;
             this.scan = scan;
+            this.columns = columns;
             this.rex = correlate.getCluster().getRexBuilder();
             this.leftCount = correlate.getLeft().getRowType().getFieldCount();
             for (RexNode c : RelOptUtil.conjunctions(condition)) {
@@ -139,8 +156,9 @@ final class LookupJoinRewrite {
             for (int side = 0; side < 2; side++) {
                 RexNode r = ops.get(side);
                 RexNode l = ops.get(1 - side);
-                if (r instanceof RexInputRef && ((RexInputRef) r).getIndex() >= leftCount && onlyLeft(l)) {
-                    int field = ((RexInputRef) r).getIndex() - leftCount;
+                if (r instanceof RexInputRef && ((RexInputRef) r).getIndex() >= leftCount && onlyLeft(l)
+                    && columns.get(((RexInputRef) r).getIndex() - leftCount) instanceof RexInputRef) {
+                    int field = ((RexInputRef) columns.get(((RexInputRef) r).getIndex() - leftCount)).getIndex();
                     keyExprs.add(castTo(l, scan.getRowType().getFieldList().get(field).getType()));
                     lookupKeys.add(field);
                     return true;
@@ -152,6 +170,29 @@ final class LookupJoinRewrite {
         private boolean onlyLeft(RexNode e) {
             return RelOptUtil.InputFinder.bits(e).asList().stream().allMatch(i -> i < leftCount)
                 && !RexUtil.containsCorrelation(e);
+        }
+
+        /**
+         * Rewrites an expression over {@code left ++ declared columns} into one over the lookup join's row
+         * ({@code input ++ scanned fields}): computed columns become their expressions.
+         */
+        private RexShuttle toJoinRow(int inputCount, RelDataType rowType) {
+            RexShuttle scanned = new RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef ref) {
+                    int i = inputCount + ref.getIndex();
+                    return rex.makeInputRef(rowType.getFieldList().get(i).getType(), i);
+                }
+            };
+            return new RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef ref) {
+                    if (ref.getIndex() < leftCount) {
+                        return ref;
+                    }
+                    return columns.get(ref.getIndex() - leftCount).accept(scanned);
+                }
+            };
         }
 
         private RexNode castTo(RexNode e, RelDataType target) {
@@ -182,21 +223,15 @@ final class LookupJoinRewrite {
                 scan.producedType(), scan.projection());
             RelDataType rowType = LogicalLookupJoin.joinedType(correlate.getCluster().getTypeFactory(), input.getRowType(),
                 table, type);
-            int extra = projects.size() - leftCount;
             RexNode rest = RexUtil.composeConjunction(rex, residual);
-            RexNode shifted = rest.isAlwaysTrue() ? null : rest.accept(new RexShuttle() {
-                @Override
-                public RexNode visitInputRef(RexInputRef ref) {
-                    int i = ref.getIndex() < leftCount ? ref.getIndex() : ref.getIndex() + extra;
-                    return rex.makeInputRef(rowType.getFieldList().get(i).getType(), i);
-                }
-            });
+            RexShuttle toJoinRow = toJoinRow(projects.size(), rowType);
+            RexNode shifted = rest.isAlwaysTrue() ? null : rest.accept(toJoinRow);
             RelNode join = new LogicalLookupJoin(correlate.getCluster(), correlate.getTraitSet(), input, table, type,
                 inputKeys, lookupKeys, shifted, rowType);
             List<RexNode> restore = new ArrayList<>();
             for (RelDataTypeField f : correlate.getRowType().getFieldList()) {
-                int i = f.getIndex() < leftCount ? f.getIndex() : f.getIndex() + extra;
-                restore.add(rex.makeInputRef(join, i));
+                RexNode e = rex.makeInputRef(f.getType(), f.getIndex()).accept(toJoinRow);
+                restore.add(e.getType().equals(f.getType()) ? e : rex.makeCast(f.getType(), e, true));
             }
             return LogicalProject.create(join, List.of(), restore, correlate.getRowType().getFieldNames(),
                 java.util.Set.of());
