@@ -9,7 +9,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexPermuteInputsShuttle;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mappings;
 
@@ -17,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Planner rule that pushes the looked-up fields a Calc above a lookup join reads (with those the
- * keys and the residual condition need) into the looked-up table's projection, so that the lookup
- * source keeps only those columns in memory.
+ * Planner rule that narrows a lookup join to the fields a Calc above it reads (with those the keys
+ * and the residual condition need): looked-up fields are pushed into the table's projection, so that
+ * the lookup source keeps only those columns in memory, and unused input fields are projected away
+ * below the join (a Calc that merges with the one computing the keys).
  */
 public final class LookupJoinProjectionPushDownRule extends RelOptRule {
     public static final LookupJoinProjectionPushDownRule INSTANCE = new LookupJoinProjectionPushDownRule();
@@ -35,40 +37,40 @@ public final class LookupJoinProjectionPushDownRule extends RelOptRule {
         LogicalLookupJoin join = call.rel(1);
         int inputCount = join.getInput().getRowType().getFieldCount();
         int n = join.getRowType().getFieldCount();
-        ImmutableBitSet.Builder used = ImmutableBitSet.builder().set(0, inputCount)
-            .addAll(CalcRewrites.usedFields(calc));
+        ImmutableBitSet.Builder used = ImmutableBitSet.builder().addAll(CalcRewrites.usedFields(calc));
+        join.inputKeys().forEach(used::set);
         join.lookupKeys().forEach(k -> used.set(inputCount + k));
         if (join.condition() != null) {
             used.addAll(RelOptUtil.InputFinder.bits(join.condition()));
         }
         ImmutableBitSet kept = used.build();
-        if (kept.cardinality() == n) {
+        ImmutableBitSet keptInput = kept.intersect(ImmutableBitSet.range(inputCount));
+        if (kept.cardinality() == n || keptInput.isEmpty()) {
             return;
         }
         Mappings.TargetMapping mapping = CalcRewrites.keep(kept, n);
+        int newInputCount = keptInput.cardinality();
+        RelNode input = newInputCount == inputCount ? join.getInput() : CalcRewrites.project(join.getInput(), keptInput);
         LookupTable old = join.table();
         List<Integer> projection = new ArrayList<>();
-        for (int f : kept) {
-            if (f >= inputCount) {
-                projection.add(old.projection()[f - inputCount]);
-            }
-        }
+        kept.asList().stream().filter(f -> f >= inputCount).forEach(f -> projection.add(old.projection()[f - inputCount]));
         LookupTable table = new LookupTable(old.descriptor(), old.relOptTable(), old.producedType(),
             projection.stream().mapToInt(Integer::intValue).toArray());
+        List<Integer> inputKeys = new ArrayList<>();
+        join.inputKeys().forEach(k -> inputKeys.add(mapping.getTarget(k)));
         List<Integer> lookupKeys = new ArrayList<>();
-        join.lookupKeys().forEach(k -> lookupKeys.add(mapping.getTarget(inputCount + k) - inputCount));
-        RelDataType rowType = LogicalLookupJoin.joinedType(join.getCluster().getTypeFactory(),
-            join.getInput().getRowType(), table, join.joinType());
-        RexNode condition = join.condition() == null ? null
-            : join.condition().accept(new RexPermuteInputsShuttle(mapping, join.getInput()) {
-                @Override
-                public RexNode visitInputRef(org.apache.calcite.rex.RexInputRef ref) {
-                    int i = mapping.getTarget(ref.getIndex());
-                    return join.getCluster().getRexBuilder().makeInputRef(rowType.getFieldList().get(i).getType(), i);
-                }
-            });
-        RelNode narrow = new LogicalLookupJoin(join.getCluster(), join.getTraitSet(), join.getInput(), table,
-            join.joinType(), join.inputKeys(), lookupKeys, condition, rowType);
+        join.lookupKeys().forEach(k -> lookupKeys.add(mapping.getTarget(inputCount + k) - newInputCount));
+        RelDataType rowType = LogicalLookupJoin.joinedType(join.getCluster().getTypeFactory(), input.getRowType(),
+            table, join.joinType());
+        RexNode condition = join.condition() == null ? null : join.condition().accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                int i = mapping.getTarget(ref.getIndex());
+                return join.getCluster().getRexBuilder().makeInputRef(rowType.getFieldList().get(i).getType(), i);
+            }
+        });
+        RelNode narrow = new LogicalLookupJoin(join.getCluster(), join.getTraitSet(), input, table, join.joinType(),
+            inputKeys, lookupKeys, condition, rowType);
         call.transformTo(CalcRewrites.remap(calc, narrow, mapping));
     }
 }
