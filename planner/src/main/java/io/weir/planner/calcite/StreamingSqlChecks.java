@@ -10,8 +10,9 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Checks on the parsed query, before validation, for constructs whose Calcite error would be
- * confusing: {@code SESSION(TABLE t PARTITION BY k, ...)} is refused with the supported form, and
- * OVER frames that do not end at {@code CURRENT ROW} (any {@code FOLLOWING}) with their position.
+ * confusing: {@code SESSION(TABLE t PARTITION BY k, ...)} is refused with the supported form, and so
+ * are RIGHT and FULL temporal (and lookup) joins and OVER frames that do not end at {@code CURRENT ROW}
+ * (any {@code FOLLOWING}), with their position.
  */
 public final class StreamingSqlChecks extends SqlBasicVisitor<Void> {
     private StreamingSqlChecks() {
@@ -33,6 +34,9 @@ public final class StreamingSqlChecks extends SqlBasicVisitor<Void> {
                 + "columns: sessions are formed per group", call.getParserPosition().getLineNum(),
                 call.getParserPosition().getColumnNum(), null);
         }
+        if (call instanceof org.apache.calcite.sql.SqlJoin) {
+            checkTemporalJoinType((org.apache.calcite.sql.SqlJoin) call);
+        }
         return super.visit(call);
     }
 
@@ -53,5 +57,19 @@ public final class StreamingSqlChecks extends SqlBasicVisitor<Void> {
         return new ValidationException("not supported yet: OVER window frames " + what + " (at line " + pos.getLineNum()
             + ", column " + pos.getColumnNum() + "); OVER windows must be BETWEEN UNBOUNDED or n PRECEDING AND CURRENT"
             + " ROW", pos.getLineNum(), pos.getColumnNum(), null);
+    }
+
+    /** Calcite would fail on RIGHT / FULL joins of {@code FOR SYSTEM_TIME AS OF} with an internal assertion. */
+    private static void checkTemporalJoinType(org.apache.calcite.sql.SqlJoin join) {
+        org.apache.calcite.sql.JoinType type = join.getJoinType();
+        SqlNode right = join.getRight();
+        if (right != null && right.getKind() == SqlKind.AS) {
+            right = ((SqlCall) right).operand(0);
+        }
+        if (right != null && right.getKind() == SqlKind.SNAPSHOT
+            && (type == org.apache.calcite.sql.JoinType.RIGHT || type == org.apache.calcite.sql.JoinType.FULL)) {
+            throw new ValidationException("Temporal table join currently only supports INNER JOIN and LEFT JOIN, not "
+                + type + " JOIN", join.getParserPosition().getLineNum(), join.getParserPosition().getColumnNum(), null);
+        }
     }
 }

@@ -260,6 +260,9 @@ public final class ExecGraphBuilder {
         if (node instanceof io.weir.planner.physical.StreamPhysicalTemporalJoin) {
             return TemporalJoinTranslation.spec((io.weir.planner.physical.StreamPhysicalTemporalJoin) node, props, conf, out);
         }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalLookupJoin) {
+            return LookupJoinTranslation.spec((io.weir.planner.physical.StreamPhysicalLookupJoin) node, conf, out);
+        }
         if (node instanceof io.weir.planner.physical.StreamPhysicalUnnest) {
             return UnnestAndSetOpTranslation.unnest((io.weir.planner.physical.StreamPhysicalUnnest) node, out);
         }

@@ -147,6 +147,11 @@ final class OperatorFactories {
         if (spec instanceof OperatorSpec.TemporalJoin) {
             return List.of(TemporalJoinTranslation.factory((OperatorSpec.TemporalJoin) spec, codegen, name, uid, zone));
         }
+        if (spec instanceof OperatorSpec.LookupJoin) {
+            OperatorSpec.LookupJoin j = (OperatorSpec.LookupJoin) spec;
+            return List.of(LookupJoinTranslation.factory(j, discoverSource(LookupJoinTranslation.context(j, conf)),
+                codegen, name, uid, zone));
+        }
         List<OperatorFactory> unnestOrSetOp = UnnestAndSetOpTranslation.factories(spec, name, uid);
         if (unnestOrSetOp != null) {
             return unnestOrSetOp;

@@ -238,4 +238,15 @@ public sealed interface OperatorSpec {
                       RowType outputType)
         implements OperatorSpec {
     }
+
+    /**
+     * The lookup join: each input row's fields {@code inputKeys} are looked up in the table (created
+     * like {@link Source}, projected to {@code projection}) on its fields {@code lookupKeys}
+     * (positions in the projected row {@code lookupType}); {@code condition} (or null) over
+     * {@code input ++ looked-up row}; INNER or LEFT; keeps the input's row kinds.
+     */
+    record LookupJoin(String joinType, Source table, RowType inputType, RowType lookupType,
+                      RelDataType calciteInputType, RelDataType calciteLookupType, int[] inputKeys, int[] lookupKeys,
+                      RexNode condition, RowType outputType) implements OperatorSpec {
+    }
 }

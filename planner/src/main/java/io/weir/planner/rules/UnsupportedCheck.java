@@ -108,6 +108,7 @@ public final class UnsupportedCheck {
             || node instanceof io.weir.planner.logical.LogicalOverAggregate
             || node instanceof io.weir.planner.logical.LogicalRetractOverAggregate
             || node instanceof io.weir.planner.logical.LogicalTemporalJoin
+            || node instanceof io.weir.planner.logical.LogicalLookupJoin
             || node instanceof io.weir.planner.logical.LogicalUnnest
             || node instanceof io.weir.planner.logical.LogicalSetOpAll
             || node instanceof io.weir.planner.logical.LogicalWindowTableFunction
