@@ -56,11 +56,13 @@ public final class PlannerRules {
         CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
 
     /**
-     * Top-N and deduplication (a filtered rank window becomes a {@code LogicalRank}), interval joins
+     * Top-N and deduplication (a filtered rank window, or {@code ORDER BY ... LIMIT n}, becomes a
+     * {@code LogicalRank}), interval joins
      * (a join bounding two time attributes becomes a {@code LogicalIntervalJoin}).
      */
     public static final List<RelOptRule> RANK = List.of(
         RankRule.INSTANCE,
+        SortLimitToRankRule.INSTANCE,
         IntervalJoinRule.INSTANCE,
         OverAggregateRule.INSTANCE,
         CoreRules.CALC_MERGE,
