@@ -28,7 +28,8 @@ import org.apache.calcite.sql.type.SqlTypeTransforms;
 
 /**
  * Flink's string, math and collection built-ins that Calcite lacks or defines differently (Flink's
- * names, result types and edge cases), implemented by {@link FlinkStringFunctions}. Registered by
+ * names, result types and edge cases), implemented by {@link FlinkStringFunctions} and
+ * {@link FlinkCollectionFunctions}. Registered by
  * {@link WeirOperatorTable}; {@code ROUND}, {@code TRUNCATE} and {@code LOG10} replace Calcite's.
  */
 final class FlinkBuiltins {
@@ -104,9 +105,77 @@ final class FlinkBuiltins {
         f.add(strict("ARRAY_JOIN", STRING, OperandTypes.or(
             OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.CHARACTER),
             OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)), "arrayJoin"));
+        f.addAll(collections());
         f.add(strict("MAP_KEYS", b -> mapPart(b, true), OperandTypes.family(SqlTypeFamily.MAP), "mapKeys"));
         f.add(strict("MAP_VALUES", b -> mapPart(b, false), OperandTypes.family(SqlTypeFamily.MAP), "mapValues"));
         return f;
+    }
+
+    /** Flink's array functions, {@code SPLIT}, {@code MAP_FROM_ARRAYS} and {@code JSON_STRING}. */
+    private static List<WeirSqlFunction> collections() {
+        Class<?> c = FlinkCollectionFunctions.class;
+        SqlOperandTypeChecker arrayAny = OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY);
+        SqlOperandTypeChecker arrays = OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ARRAY);
+        org.apache.calcite.sql.type.FamilyOperandTypeChecker array = OperandTypes.family(SqlTypeFamily.ARRAY);
+        List<WeirSqlFunction> f = new ArrayList<>();
+        f.add(lenient("ARRAY_APPEND", FlinkBuiltins::arrayWithElement, arrayAny, withElement(c, "arrayAppend")));
+        f.add(lenient("ARRAY_PREPEND", FlinkBuiltins::arrayWithElement, arrayAny, withElement(c, "arrayPrepend")));
+        f.add(lenient("ARRAY_REMOVE", ReturnTypes.ARG0, arrayAny, withElement(c, "arrayRemove")));
+        f.add(strict("ARRAY_POSITION", INT, arrayAny, withElement(c, "arrayPosition")));
+        f.add(strict("ARRAY_SLICE", ReturnTypes.ARG0_NULLABLE, OperandTypes.or(
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER),
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
+            byArity(c, "arraySlice")));
+        f.add(strict("ARRAY_SORT", ReturnTypes.ARG0_NULLABLE, OperandTypes.or(array,
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.BOOLEAN),
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.BOOLEAN, SqlTypeFamily.BOOLEAN)),
+            byArity(c, "arraySort")));
+        f.add(strict("ARRAY_UNION", ReturnTypes.LEAST_RESTRICTIVE, arrays, byArity(c, "arrayUnion")));
+        f.add(strict("ARRAY_EXCEPT", ReturnTypes.ARG0_NULLABLE, arrays, byArity(c, "arrayExcept")));
+        f.add(strict("ARRAY_INTERSECT", ReturnTypes.ARG0_NULLABLE, arrays, byArity(c, "arrayIntersect")));
+        f.add(lenient("ARRAY_CONCAT", ReturnTypes.LEAST_RESTRICTIVE,
+            OperandTypes.repeat(SqlOperandCountRanges.from(1), array), (t, call, args) -> callStatic(
+                method(c, "arrayConcat", Object[].class), List.of(objectArray(args)), call.getType())));
+        f.add(strict("ARRAY_MAX", FlinkBuiltins::elementType, array, byArity(c, "arrayMax")));
+        f.add(strict("ARRAY_MIN", FlinkBuiltins::elementType, array, byArity(c, "arrayMin")));
+        f.add(strict("SPLIT", FlinkBuiltins::stringArray, SS, byArity(c, "split")));
+        f.add(strict("MAP_FROM_ARRAYS", FlinkBuiltins::mapFromArrays, arrays, byArity(c, "mapFromArrays")));
+        f.add(strict("JSON_STRING", STRING, OperandTypes.ANY, (t, call, args) -> callStatic(
+            method(c, "jsonString", Object.class), List.of(EnumUtils.convert(args.get(0), Object.class)),
+            call.getType())));
+        return f;
+    }
+
+    /** Calls {@code name(array, element)} with the element converted to the result array's element class. */
+    private static NotNullImplementor withElement(Class<?> c, String name) {
+        return (t, call, args) -> {
+            RelDataType arrayType = call.getOperands().get(0).getType();
+            java.lang.reflect.Type element = WeirSqlFunction.javaClass(arrayType.getComponentType());
+            Class<?> boxed = element instanceof Class<?> && ((Class<?>) element).isPrimitive()
+                ? org.apache.calcite.linq4j.tree.Primitive.box((Class<?>) element) : Object.class;
+            Expression needle = EnumUtils.convert(EnumUtils.convert(args.get(1), boxed), Object.class);
+            return callStatic(find(c, name, 2), List.of(args.get(0), needle), call.getType());
+        };
+    }
+
+    private static RelDataType arrayWithElement(SqlOperatorBinding b) {
+        RelDataTypeFactory tf = b.getTypeFactory();
+        RelDataType array = b.getOperandType(0);
+        RelDataType element = tf.leastRestrictive(List.of(array.getComponentType(), b.getOperandType(1)));
+        if (element == null) {
+            element = array.getComponentType();
+        }
+        return tf.createTypeWithNullability(tf.createArrayType(element, -1), array.isNullable());
+    }
+
+    private static RelDataType elementType(SqlOperatorBinding b) {
+        return b.getTypeFactory().createTypeWithNullability(b.getOperandType(0).getComponentType(), true);
+    }
+
+    private static RelDataType mapFromArrays(SqlOperatorBinding b) {
+        RelDataTypeFactory tf = b.getTypeFactory();
+        return tf.createTypeWithNullability(tf.createMapType(b.getOperandType(0).getComponentType(),
+            b.getOperandType(1).getComponentType()), b.getOperandType(0).isNullable() || b.getOperandType(1).isNullable());
     }
 
     /**
@@ -194,18 +263,22 @@ final class FlinkBuiltins {
         return Expressions.newArrayInit(Object.class, boxed);
     }
 
-    /** The public static method of {@link FlinkStringFunctions} named {@code name} taking {@code arity} arguments. */
+    /** The public static method of {@link FlinkStringFunctions} named {@code name} taking as many arguments as the call. */
     private static NotNullImplementor byArity(String name) {
-        return (t, call, args) -> callStatic(find(name, args.size()), args, call.getType());
+        return byArity(FlinkStringFunctions.class, name);
     }
 
-    private static Method find(String name, int arity) {
-        for (Method m : FlinkStringFunctions.class.getMethods()) {
+    private static NotNullImplementor byArity(Class<?> c, String name) {
+        return (t, call, args) -> callStatic(find(c, name, args.size()), args, call.getType());
+    }
+
+    private static Method find(Class<?> c, String name, int arity) {
+        for (Method m : c.getMethods()) {
             if (m.getName().equals(name) && m.getParameterCount() == arity) {
                 return m;
             }
         }
-        throw new IllegalStateException("missing runtime method FlinkStringFunctions." + name + "/" + arity);
+        throw new IllegalStateException("missing runtime method " + c.getSimpleName() + "." + name + "/" + arity);
     }
 
     private static WeirSqlFunction strict(String name, SqlReturnTypeInference ret, SqlOperandTypeChecker checker,

@@ -93,4 +93,28 @@ class FlinkBuiltinsTest {
         assertEquals(List.of("a"), eval("MAP_KEYS(MAP['a', 1])"));
         assertEquals(List.of(1), eval("MAP_VALUES(MAP['a', 1])"));
     }
+
+    @Test
+    void shouldRunArrayFunctions() {
+        assertEquals(List.of(1, 2, 3), eval("ARRAY_APPEND(ARRAY[1, 2], 3)"));
+        assertEquals(java.util.Arrays.asList(null, 1), eval("ARRAY_PREPEND(ARRAY[1], CAST(NULL AS INTEGER))"));
+        assertEquals(2, eval("ARRAY_POSITION(ARRAY[5, 6, 6], 6)"));
+        assertEquals(0, eval("ARRAY_POSITION(ARRAY[5], 7)"));
+        assertEquals(List.of(5), eval("ARRAY_REMOVE(ARRAY[5, 6, 6], 6)"));
+        assertEquals(List.of(2, 3), eval("ARRAY_SLICE(ARRAY[1, 2, 3, 4], 2, 3)"));
+        assertEquals(List.of(3, 4), eval("ARRAY_SLICE(ARRAY[1, 2, 3, 4], -2)"));
+        assertEquals(List.of(), eval("ARRAY_SLICE(ARRAY[1, 2, 3, 4], 3, 2)"));
+        assertEquals(List.of(3, 2, 1), eval("ARRAY_SORT(ARRAY[2, 3, 1], FALSE)"));
+        assertEquals(List.of(1, 2, 3), eval("ARRAY_UNION(ARRAY[1, 2], ARRAY[2, 3])"));
+        assertEquals(List.of(1, 2, 2, 3), eval("ARRAY_CONCAT(ARRAY[1, 2], ARRAY[2, 3])"));
+        assertEquals(List.of(1), eval("ARRAY_EXCEPT(ARRAY[1, 2, 1], ARRAY[2])"));
+        assertEquals(List.of(2), eval("ARRAY_INTERSECT(ARRAY[1, 2, 2], ARRAY[2, 3])"));
+        assertEquals(3, eval("ARRAY_MAX(ARRAY[1, 3, 2])"));
+        assertEquals(1, eval("ARRAY_MIN(ARRAY[1, 3, 2])"));
+        assertEquals(List.of("a", "", "b"), eval("SPLIT('a,,b', ',')"));
+        assertEquals(Map.of("a", 1), eval("MAP_FROM_ARRAYS(ARRAY['a'], ARRAY[1])"));
+        assertEquals("[1,2]", eval("JSON_STRING(ARRAY[1, 2])"));
+        assertEquals("\"Hello, World!\"", eval("JSON_STRING('Hello, World!')"));
+        assertEquals(false, eval("CAST(NULL AS VARCHAR) IS JSON"));
+    }
 }
