@@ -7,6 +7,8 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 import java.util.HashSet;
@@ -16,7 +18,8 @@ import java.util.Set;
  * Checks on the parsed query, before validation, for constructs whose Calcite error would be
  * confusing: {@code SESSION(TABLE t PARTITION BY k, ...)} is refused with the supported form,
  * unless it is the input of a {@code GROUP BY} that includes every partition column: sessions are
- * then formed per group anyway, so the partitioning is dropped (Flink's result is the same).
+ * then formed per group anyway, so the partitioning is dropped (Flink's result is the same). OVER
+ * frames that do not end at {@code CURRENT ROW} (any {@code FOLLOWING}) are refused with their position.
  */
 public final class StreamingSqlChecks extends SqlBasicVisitor<Void> {
     private StreamingSqlChecks() {
@@ -30,6 +33,9 @@ public final class StreamingSqlChecks extends SqlBasicVisitor<Void> {
     public Void visit(SqlCall call) {
         if (call instanceof SqlSelect) {
             dropPartitionOfGroupedSession((SqlSelect) call);
+        }
+        if (call instanceof SqlWindow) {
+            checkOverFrame((SqlWindow) call);
         }
         if (call.getOperator().getName().equalsIgnoreCase("SESSION") && !call.getOperandList().isEmpty()
             && call.operand(0) != null && call.operand(0).getKind() == SqlKind.SET_SEMANTICS_TABLE) {
@@ -85,5 +91,24 @@ public final class StreamingSqlChecks extends SqlBasicVisitor<Void> {
             }
         }
         holder.setOperand(0, table.operand(0));
+    }
+
+    /** OVER frames must end at CURRENT ROW (both OVER operators); refused here, where the SQL position is known. */
+    private static void checkOverFrame(SqlWindow w) {
+        SqlNode lower = w.getLowerBound();
+        SqlNode upper = w.getUpperBound();
+        if (lower != null && (lower.getKind() == SqlKind.FOLLOWING || SqlWindow.isUnboundedFollowing(lower))) {
+            throw frameError("starting at " + lower, lower);
+        }
+        if (upper != null && !SqlWindow.isCurrentRow(upper)) {
+            throw frameError("ending at " + upper, upper);
+        }
+    }
+
+    private static ValidationException frameError(String what, SqlNode bound) {
+        SqlParserPos pos = bound.getParserPosition();
+        return new ValidationException("not supported yet: OVER window frames " + what + " (at line " + pos.getLineNum()
+            + ", column " + pos.getColumnNum() + "); OVER windows must be BETWEEN UNBOUNDED or n PRECEDING AND CURRENT"
+            + " ROW", pos.getLineNum(), pos.getColumnNum(), null);
     }
 }

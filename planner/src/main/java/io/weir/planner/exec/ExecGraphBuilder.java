@@ -248,6 +248,12 @@ public final class ExecGraphBuilder {
                 o.partitionKey().toArray(), o.aggCalls(), o.rowtime(), o.timeIndex(), o.rows(), o.preceding(),
                 conf.get(PlannerOptions.STATE_TTL), out);
         }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalRetractOverAggregate) {
+            var o = (io.weir.planner.physical.StreamPhysicalRetractOverAggregate) node;
+            return new OperatorSpec.RetractOverAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+                o.partitionKey().toArray(), o.orderKey(), o.aggCalls(), o.rows(), o.preceding(),
+                conf.get(PlannerOptions.STATE_TTL), out);
+        }
         if (node instanceof StreamPhysicalRank) {
             return rank((StreamPhysicalRank) node, input, out);
         }

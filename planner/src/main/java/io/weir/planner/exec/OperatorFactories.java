@@ -123,6 +123,14 @@ final class OperatorFactories {
                 o.rows(), o.preceding() < 0 ? io.weir.runtime.operators.sql.over.OverAggregateOperator.UNBOUNDED
                     : o.preceding(), ttl(o.stateTtl()), zone));
         }
+        if (spec instanceof OperatorSpec.RetractOverAggregate) {
+            OperatorSpec.RetractOverAggregate o = (OperatorSpec.RetractOverAggregate) spec;
+            return List.of(io.weir.runtime.operators.sql.over.RetractOverAggregateOperator.factory(name, uid,
+                KeySelector.ofFields(o.partitionKey()), o.inputType().project(o.partitionKey()), o.outputType(),
+                o.inputType().arity(), codegen.aggsHandle(o.calciteInputType(), o.aggCalls(), false),
+                codegen.comparator(o.calciteInputType(), o.orderKey()), o.rows(), o.preceding(), ttl(o.stateTtl()),
+                zone));
+        }
         if (spec instanceof OperatorSpec.Rank) {
             OperatorSpec.Rank r = (OperatorSpec.Rank) spec;
             return List.of(TopNOperator.factory(name, uid, KeySelector.ofFields(r.partitionKey()),

@@ -137,6 +137,16 @@ public sealed interface OperatorSpec {
     }
 
     /**
+     * OVER aggregation over an updating input or a non-time order, keyed by {@code partitionKey}:
+     * {@code aggCalls} over {@code calciteInputType} (no retraction), rows sorted by {@code orderKey},
+     * ROWS or RANGE, {@code preceding} -1 for UNBOUNDED else rows. Emits +I/-U/+U/-D; output = input ++ aggregates.
+     */
+    record RetractOverAggregate(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
+                                org.apache.calcite.rel.RelCollation orderKey, List<AggregateCall> aggCalls, boolean rows,
+                                long preceding, Duration stateTtl, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
      * Deduplication keyed by {@code key} of an insert-only input: keep the first or last row per key
      * by processing time or by the rowtime in field {@code timeIndex}.
      */

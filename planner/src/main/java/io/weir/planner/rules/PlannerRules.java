@@ -114,6 +114,7 @@ public final class PlannerRules {
         StreamPhysicalJoinRule.INTERVAL,
         StreamPhysicalRankRule.INSTANCE,
         StreamPhysicalOverAggregateRule.INSTANCE,
+        StreamPhysicalRetractOverAggregateRule.INSTANCE,
         StreamPhysicalWindowTableFunctionRule.INSTANCE,
         StreamPhysicalWindowRankRule.INSTANCE,
         StreamPhysicalWindowJoinRule.INSTANCE,
