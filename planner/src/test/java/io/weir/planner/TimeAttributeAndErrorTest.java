@@ -40,9 +40,18 @@ class TimeAttributeAndErrorTest {
     }
 
     @Test
-    void whenSessionWithPartitionBy_thenErrorShowsSupportedForm() {
-        f.sql("SELECT customer, COUNT(*) FROM TABLE(SESSION(TABLE orders PARTITION BY customer, DESCRIPTOR(ts), "
-            + "INTERVAL '1' MINUTE)) GROUP BY customer, window_start, window_end").expectError("error_session_partition_by");
+    void whenSessionWithPartitionByNotGroupedByIt_thenErrorShowsSupportedForm() {
+        f.sql("SELECT COUNT(*) FROM TABLE(SESSION(TABLE orders PARTITION BY customer, DESCRIPTOR(ts), "
+            + "INTERVAL '1' MINUTE)) GROUP BY window_start, window_end").expectError("error_session_partition_by");
+    }
+
+    @Test
+    void whenSessionWithPartitionByGroupedByIt_thenItPlansAsTheUnpartitionedSession() {
+        String partitioned = f.sql("SELECT customer, COUNT(*) FROM TABLE(SESSION(TABLE orders PARTITION BY customer, "
+            + "DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY customer, window_start, window_end").plan().explain();
+        String plain = f.sql("SELECT customer, COUNT(*) FROM TABLE(SESSION(TABLE orders, "
+            + "DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY customer, window_start, window_end").plan().explain();
+        assertEquals(plain, partitioned);
     }
 
     @Test

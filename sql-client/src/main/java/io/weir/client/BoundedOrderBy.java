@@ -35,17 +35,38 @@ final class BoundedOrderBy {
         return query instanceof SqlOrderBy o ? Optional.of(new BoundedOrderBy(o)) : Optional.empty();
     }
 
+    /** The whole query, ORDER BY, OFFSET and FETCH included. */
+    SqlNode whole() {
+        return orderBy;
+    }
+
     /** The query without its ORDER BY, OFFSET and FETCH. */
     SqlNode query() {
         return orderBy.query;
+    }
+
+    /** Whether the query has a LIMIT (FETCH): then a streaming plan runs it as a Top-N. */
+    boolean hasFetch() {
+        return orderBy.fetch != null;
+    }
+
+    /** Whether the plan reads only VALUES (and the system tables' snapshots). */
+    static boolean isBounded(PlannedQuery planned) {
+        for (ExecNode n : planned.execGraph().nodes()) {
+            if (n.inputs().isEmpty() && !n.kind().equals("Values")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Refuses a plan that reads anything but VALUES: its stream may never end. */
     static void requireBounded(PlannedQuery planned) {
         for (ExecNode n : planned.execGraph().nodes()) {
             if (n.inputs().isEmpty() && !n.kind().equals("Values")) {
-                throw new StatementException("not supported in streaming: ORDER BY on a query that reads " + n.kind()
-                    + " (an unbounded stream); ORDER BY is supported on queries over VALUES and the system tables (sys.*) only");
+                throw new StatementException("not supported in streaming: ORDER BY without LIMIT on a query that reads "
+                    + n.kind() + " (an unbounded stream); ORDER BY ... LIMIT n runs as a Top-N, and ORDER BY alone is"
+                    + " supported on queries over VALUES and the system tables (sys.*) only");
             }
         }
     }

@@ -186,7 +186,7 @@ final class QueryEngine implements AutoCloseable {
 
     void printQuery(SqlNode query, String sql) {
         Optional<BoundedOrderBy> order = BoundedOrderBy.of(query);
-        if (order.isPresent()) {
+        if (order.isPresent() && !streamingTopN(order.get())) {
             QueryResult sorted = collectOrdered(order.get(), sql);
             ResultView view = resultView(RowType.of(sorted.columnNames().toArray(String[]::new), sorted.types().toArray(DataType[]::new)));
             sorted.changelog().forEach(view::accept);
@@ -217,9 +217,20 @@ final class QueryEngine implements AutoCloseable {
         return run(planned, sql);
     }
 
+    /**
+     * {@code ORDER BY ... LIMIT n} over an unbounded input: planned as a whole (a Top-N, as Flink),
+     * its changelog printed as it comes.
+     */
+    private boolean streamingTopN(BoundedOrderBy order) {
+        return order.hasFetch() && !BoundedOrderBy.isBounded(plan(order.query()));
+    }
+
     /** A bounded query with a top-level ORDER BY: run without it, apply the changelog, sort (see {@link BoundedOrderBy}). */
     private QueryResult collectOrdered(BoundedOrderBy order, String sql) {
         PlannedQuery planned = plan(order.query());
+        if (!BoundedOrderBy.isBounded(planned) && order.hasFetch()) {
+            return run(plan(order.whole()), sql); // a Top-N's changelog, as Flink's
+        }
         BoundedOrderBy.requireBounded(planned);
         QueryResult all = run(planned, sql);
         List<Row> sorted = order.apply(Changelogs.materialize(all.changelog()), all.columnNames());

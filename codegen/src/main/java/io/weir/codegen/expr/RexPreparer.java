@@ -60,6 +60,10 @@ final class RexPreparer extends RexShuttle {
         if (visited.getKind() == SqlKind.CAST && isTimestampToString(visited)) {
             return rexBuilder.makeCall(visited.getType(), TIMESTAMP_TO_STRING, visited.getOperands());
         }
+        RexNode flink = FlinkSemantics.rewrite(rexBuilder, visited);
+        if (flink != null) {
+            return flink;
+        }
         if (!checkedArithmetic || !SqlTypeName.INT_TYPES.contains(visited.getType().getSqlTypeName())) {
             return visited;
         }

@@ -253,7 +253,7 @@ public final class FlinkFunctions {
         return p == null ? null : p.matcher(text).find();
     }
 
-    private static Pattern regex(String regex) {
+    static Pattern regex(String regex) {
         Pattern p = REGEXES.get(regex);
         if (p == null) {
             try {

@@ -205,8 +205,8 @@ public final class WeirOperatorTable {
         SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM,
         SqlLibraryOperators.REPEAT, SqlLibraryOperators.REVERSE, SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT,
         SqlLibraryOperators.MD5, SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256,
-        SqlLibraryOperators.TO_BASE64, SqlLibraryOperators.FROM_BASE64, SqlLibraryOperators.CHR,
-        SqlLibraryOperators.INSTR, SqlLibraryOperators.REGEXP_REPLACE_3,
+        SqlLibraryOperators.TO_BASE64,
+        SqlLibraryOperators.INSTR, SqlLibraryOperators.REGEXP_REPLACE_3, SqlLibraryOperators.TRANSLATE3,
         SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST,
         SqlLibraryOperators.STARTS_WITH, SqlLibraryOperators.ENDS_WITH, SqlLibraryOperators.TRY_CAST);
 
@@ -230,13 +230,18 @@ public final class WeirOperatorTable {
         List<SqlOperator> ops = new ArrayList<>(weirFunctions());
         ops.add(FIRST_VALUE);
         ops.add(LAST_VALUE);
+        ops.addAll(FlinkBuiltins.all());
         ops.addAll(CALCITE_LIBRARY);
         return SqlOperatorTables.chain(SqlOperatorTables.of(ops),
             new Excluding(SqlStdOperatorTable.instance(), SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE,
-                SqlStdOperatorTable.CURRENT_TIMESTAMP, SqlStdOperatorTable.LOCALTIMESTAMP));
+                SqlStdOperatorTable.CURRENT_TIMESTAMP, SqlStdOperatorTable.LOCALTIMESTAMP,
+                SqlStdOperatorTable.ROUND, SqlStdOperatorTable.TRUNCATE, SqlStdOperatorTable.LOG10));
     }
 
-    /** A table without some operators of another (Calcite's OVER-only FIRST_VALUE, replaced by Flink's). */
+    /**
+     * A table without some operators of another: Calcite's OVER-only FIRST_VALUE/LAST_VALUE and its
+     * ROUND, TRUNCATE and LOG10, replaced by Flink's (see {@link FlinkBuiltins}).
+     */
     private static final class Excluding implements SqlOperatorTable {
         private final SqlOperatorTable delegate;
         private final List<SqlOperator> excluded;

@@ -44,7 +44,7 @@ class ScalarFunctionsTest {
         assertEquals(3, sql.eval("ABS(a)", named("a", -3)));
         assertEquals(1, sql.eval("MOD(a, 3)", named("a", 7)));
         assertEquals(8.0, sql.eval("POWER(dbl, 3)", named("dbl", 2.0)));
-        assertEquals(new BigDecimal("1.30"), sql.eval("ROUND(d, 1)", named("d", new BigDecimal("1.25"))));
+        assertEquals(new BigDecimal("1.3"), sql.eval("ROUND(d, 1)", named("d", new BigDecimal("1.25"))));
         assertEquals(2.0, sql.eval("SQRT(dbl)", named("dbl", 4.0)));
         assertEquals(2.0, sql.eval("LOG10(dbl)", named("dbl", 100.0)));
         assertEquals(new BigDecimal("2"), sql.eval("CEIL(d)", named("d", new BigDecimal("1.25"))));

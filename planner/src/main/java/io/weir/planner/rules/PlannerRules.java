@@ -27,7 +27,7 @@ public final class PlannerRules {
     /**
      * Deterministic logical rewrites: filter push-down through projections, merging of
      * projections and filters, constant folding (dynamic functions like PROCTIME() are kept),
-     * projections into aggregates, UNION DISTINCT / INTERSECT / EXCEPT as aggregates over UNION
+     * projections into aggregates, grouping sets as a UNION ALL of one aggregate per set, UNION DISTINCT / INTERSECT / EXCEPT as aggregates over UNION
      * ALL (counting each side's rows), filters into
      * join conditions and on to the join inputs, projections below joins. Filters are
      * never pushed below a watermark assigner: watermarks must see every row.
@@ -45,6 +45,7 @@ public final class PlannerRules {
         LiteralAggRule.INSTANCE,
         CoreRules.AGGREGATE_PROJECT_MERGE,
         CoreRules.AGGREGATE_REMOVE,
+        GroupingSetsRule.INSTANCE,
         CoreRules.UNION_TO_DISTINCT,
         CoreRules.INTERSECT_TO_DISTINCT,
         CoreRules.MINUS_TO_DISTINCT,
@@ -55,11 +56,13 @@ public final class PlannerRules {
         CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
 
     /**
-     * Top-N and deduplication (a filtered rank window becomes a {@code LogicalRank}), interval joins
+     * Top-N and deduplication (a filtered rank window, or {@code ORDER BY ... LIMIT n}, becomes a
+     * {@code LogicalRank}), interval joins
      * (a join bounding two time attributes becomes a {@code LogicalIntervalJoin}).
      */
     public static final List<RelOptRule> RANK = List.of(
         RankRule.INSTANCE,
+        SortLimitToRankRule.INSTANCE,
         IntervalJoinRule.INSTANCE,
         OverAggregateRule.INSTANCE,
         CoreRules.CALC_MERGE,

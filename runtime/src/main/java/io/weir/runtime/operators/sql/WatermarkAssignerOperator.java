@@ -93,13 +93,15 @@ public final class WatermarkAssignerOperator implements OneInputStreamOperator {
             }
         }
         long wm = expression.currentWatermark(row);
+        // The row goes first, then the watermark it advances (as Flink): with a zero delay the row is
+        // not late for its own watermark.
+        output.collect(row);
         if (wm > maxWatermark) {
             maxWatermark = wm;
             if (intervalMillis == 0) {
                 emitIfAdvanced();
             }
         }
-        output.collect(row);
     }
 
     private void onTick(long time) {

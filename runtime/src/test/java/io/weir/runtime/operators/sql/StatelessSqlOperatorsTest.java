@@ -106,6 +106,16 @@ class StatelessSqlOperatorsTest {
     }
 
     @Test
+    void whenIntervalIsZero_thenEachRowPrecedesTheWatermarkItAdvances() throws Exception {
+        try (OperatorHarness h = OperatorHarness.builder(assigner(Duration.ZERO, Duration.ZERO)).open()) {
+            h.processElement(Row.of("a", 1L, 10L)).processElement(Row.of("b", 1L, 20L));
+            List<String> order = h.output().elements().stream()
+                .map(e -> e instanceof Row ? "row " + ((Row) e).getField(0) : e.toString()).toList();
+            assertEquals(List.of("row a", "WM(5)", "row b", "WM(15)"), order);
+        }
+    }
+
+    @Test
     void whenIntervalIsSet_thenMaximumIsEmittedPeriodicallyAndIdlenessIsMarked() throws Exception {
         try (OperatorHarness h = OperatorHarness.builder(assigner(Duration.ofMillis(100), Duration.ofMillis(300))).open()) {
             h.processElement(Row.of("a", 1L, 10L)).processElement(Row.of("a", 1L, 30L));
