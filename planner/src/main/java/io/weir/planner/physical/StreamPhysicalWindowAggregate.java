@@ -84,10 +84,13 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
         return Set.of(ImmutableBitSet.range(grouping.cardinality()).union(ImmutableBitSet.of(n, n + 1)));
     }
 
-    /** {@code window_time} stays a time attribute of the window's kind; the time column must be one. */
+    /**
+     * {@code window_time} stays a time attribute of the window's kind; the time column must be one. A
+     * window-attached (cascaded) aggregation is on rowtime: the planner makes one only over a rowtime window.
+     */
     @Override
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
-        TimeAttribute time = inputs.get(0)[window.timeIndex()];
+        TimeAttribute time = window.attached() ? TimeAttribute.ROWTIME : inputs.get(0)[window.timeIndex()];
         if (time == TimeAttribute.NONE) {
             throw new ValidationException("not supported in streaming: the time column '" + window.timeColumn()
                 + "' of the " + window.kind() + " window is not a time attribute; declare a WATERMARK for it"
@@ -107,8 +110,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
             + ", start('w$) AS " + out.get(n) + ", end('w$) AS " + out.get(n + 1) + ", rowtime('w$) AS " + out.get(n + 2);
         return super.explainTerms(pw)
             .itemIf("groupBy", PlanFormat.fieldList(in, grouping.asList()), !grouping.isEmpty())
-            .item("window", new WindowSpec(window.kind(), window.timeIndex(), in.get(window.timeIndex()),
-                window.sizeMillis(), window.slideMillis(), window.offsetMillis()))
+            .item("window", window.withTimeColumn(in.get(window.timeIndex())))
             .item("select", select);
     }
 }
