@@ -29,6 +29,9 @@ import java.util.Set;
  * {@code merge} (HOP and CUMULATE keep one accumulator per slice and merge slices per window;
  * SESSION merges windows). Late rows (event time at or below the watermark's window end) are
  * dropped and counted; fired windows' state is cleaned by timers.
+ *
+ * <p>A cascaded window aggregation ({@code window.attached()}) reads each row's window from the
+ * input's {@code window_end} column ({@code window.timeIndex()}); it is always on rowtime.
  */
 public final class StreamPhysicalWindowAggregate extends SingleRel implements StreamPhysicalRel {
     private final ImmutableBitSet grouping;
