@@ -235,7 +235,8 @@ public final class ExecGraphBuilder {
         }
         if (node instanceof StreamPhysicalWindowAggregate) {
             StreamPhysicalWindowAggregate w = (StreamPhysicalWindowAggregate) node;
-            boolean rowtime = props.timeAttributes(input)[w.window().timeIndex()] == TimeAttribute.ROWTIME;
+            boolean rowtime = w.window().attached()
+                || props.timeAttributes(input)[w.window().timeIndex()] == TimeAttribute.ROWTIME;
             return new OperatorSpec.WindowAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
                 w.grouping().toArray(), w.aggCalls(), w.window(), rowtime, out);
         }

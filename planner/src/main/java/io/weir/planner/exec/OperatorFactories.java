@@ -248,6 +248,9 @@ final class OperatorFactories {
         if (ltz) {
             assigner = assigner.withShiftTimeZone(zone);
         }
+        if (win.attached()) {
+            assigner = SliceAssigner.windowed(assigner);
+        }
         return WindowAggOperator.factory(name, uid, key, keyType, aggs, assigner, win.timeIndex(), w.rowtime(), zone);
     }
 

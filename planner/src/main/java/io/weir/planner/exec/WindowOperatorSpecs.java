@@ -74,6 +74,9 @@ final class WindowOperatorSpecs {
         if (w == null) {
             throw new IllegalStateException("no window below " + input);
         }
+        if (w.window().attached()) {
+            return TimeAttribute.ROWTIME;
+        }
         return props.timeAttributes(w.origin().getInput(0))[w.window().timeIndex()];
     }
 

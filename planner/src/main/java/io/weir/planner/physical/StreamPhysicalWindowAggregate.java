@@ -29,6 +29,9 @@ import java.util.Set;
  * {@code merge} (HOP and CUMULATE keep one accumulator per slice and merge slices per window;
  * SESSION merges windows). Late rows (event time at or below the watermark's window end) are
  * dropped and counted; fired windows' state is cleaned by timers.
+ *
+ * <p>A cascaded window aggregation ({@code window.attached()}) reads each row's window from the
+ * input's {@code window_end} column ({@code window.timeIndex()}); it is always on rowtime.
  */
 public final class StreamPhysicalWindowAggregate extends SingleRel implements StreamPhysicalRel {
     private final ImmutableBitSet grouping;
@@ -84,10 +87,13 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
         return Set.of(ImmutableBitSet.range(grouping.cardinality()).union(ImmutableBitSet.of(n, n + 1)));
     }
 
-    /** {@code window_time} stays a time attribute of the window's kind; the time column must be one. */
+    /**
+     * {@code window_time} stays a time attribute of the window's kind; the time column must be one. A
+     * window-attached (cascaded) aggregation is on rowtime: the planner makes one only over a rowtime window.
+     */
     @Override
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
-        TimeAttribute time = inputs.get(0)[window.timeIndex()];
+        TimeAttribute time = window.attached() ? TimeAttribute.ROWTIME : inputs.get(0)[window.timeIndex()];
         if (time == TimeAttribute.NONE) {
             throw new ValidationException("not supported in streaming: the time column '" + window.timeColumn()
                 + "' of the " + window.kind() + " window is not a time attribute; declare a WATERMARK for it"
@@ -107,8 +113,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
             + ", start('w$) AS " + out.get(n) + ", end('w$) AS " + out.get(n + 1) + ", rowtime('w$) AS " + out.get(n + 2);
         return super.explainTerms(pw)
             .itemIf("groupBy", PlanFormat.fieldList(in, grouping.asList()), !grouping.isEmpty())
-            .item("window", new WindowSpec(window.kind(), window.timeIndex(), in.get(window.timeIndex()),
-                window.sizeMillis(), window.slideMillis(), window.offsetMillis()))
+            .item("window", window.withTimeColumn(in.get(window.timeIndex())))
             .item("select", select);
     }
 }

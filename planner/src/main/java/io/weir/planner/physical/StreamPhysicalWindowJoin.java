@@ -94,14 +94,21 @@ public final class StreamPhysicalWindowJoin extends BiRel implements StreamPhysi
         return ChangelogMode.insertOnly();
     }
 
-    /** Rows come out when their window has closed: rowtime attributes become plain timestamps. */
+    /**
+     * Rows come out when the watermark passes their window's end, before the watermark itself, so the
+     * inputs' time attributes stay time attributes (Flink: {@code window_time} after a window join), except
+     * rowtime attributes on an outer join's null-generating side (they may be NULL).
+     */
     @Override
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
-        List<TimeAttribute> all = new ArrayList<>(List.of(inputs.get(0)));
-        all.addAll(List.of(inputs.get(1)));
-        TimeAttribute[] out = new TimeAttribute[all.size()];
+        TimeAttribute[] left = inputs.get(0);
+        TimeAttribute[] right = inputs.get(1);
+        TimeAttribute[] out = new TimeAttribute[left.length + right.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = all.get(i) == TimeAttribute.PROCTIME ? TimeAttribute.PROCTIME : TimeAttribute.NONE;
+            boolean isLeft = i < left.length;
+            TimeAttribute t = isLeft ? left[i] : right[i - left.length];
+            boolean nullable = isLeft ? joinType.generatesNullsOnLeft() : joinType.generatesNullsOnRight();
+            out[i] = t == TimeAttribute.ROWTIME && nullable ? TimeAttribute.NONE : t;
         }
         return out;
     }

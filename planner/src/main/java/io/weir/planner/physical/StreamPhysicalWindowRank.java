@@ -128,14 +128,14 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
         return out;
     }
 
-    /** Rows come out when their window has closed, so rowtime attributes become plain timestamps. */
+    /**
+     * Rows come out when their window has closed, before the watermark that closed it, so the input's time
+     * attributes (its {@code window_time} and rowtime columns) stay time attributes, as in Flink.
+     */
     @Override
     public TimeAttribute[] timeAttributes(List<TimeAttribute[]> inputs) {
         TimeAttribute[] out = TimeAttribute.none(getRowType().getFieldCount());
-        TimeAttribute[] in = inputs.get(0);
-        for (int i = 0; i < in.length; i++) {
-            out[i] = in[i] == TimeAttribute.PROCTIME ? TimeAttribute.PROCTIME : TimeAttribute.NONE;
-        }
+        System.arraycopy(inputs.get(0), 0, out, 0, inputs.get(0).length);
         return out;
     }
 

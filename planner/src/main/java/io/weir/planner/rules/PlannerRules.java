@@ -87,12 +87,16 @@ public final class PlannerRules {
 
     /**
      * Windowing TVFs that no window aggregation absorbed become window assignment; ranks partitioned by
-     * a window and joins on two windows become window Top-N / deduplication and window joins.
+     * a window and joins on two windows become window Top-N / deduplication and window joins; aggregations
+     * grouped by their window_start and window_end become cascaded window aggregations.
      */
     public static final List<RelOptRule> WINDOW_OPERATORS = List.of(
         WindowTableFunctionRule.INSTANCE,
         WindowRankRule.INSTANCE,
-        WindowJoinRule.INSTANCE);
+        WindowJoinRule.INSTANCE,
+        WindowAggregateRule.INSTANCE,
+        CoreRules.CALC_MERGE,
+        CoreRules.CALC_REMOVE);
 
     /** Projection push-down through watermark assigners into source scans and into looked-up tables. */
     public static final List<RelOptRule> PROJECTION_PUSH_DOWN = List.of(

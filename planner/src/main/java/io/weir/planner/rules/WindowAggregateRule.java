@@ -2,7 +2,9 @@ package io.weir.planner.rules;
 
 import io.weir.planner.functions.WindowTableFunction;
 import io.weir.planner.logical.LogicalWindowAggregate;
+import io.weir.planner.logical.LogicalWindowTableFunction;
 import io.weir.planner.logical.WindowSpec;
+import io.weir.planner.properties.WindowProperties;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.RelNode;
@@ -29,6 +31,13 @@ import java.util.Map;
  * Planner rule that turns an aggregate grouped by {@code window_start} and {@code window_end} of
  * a windowing TVF (optionally through a Calc) into a {@link LogicalWindowAggregate} over the TVF's
  * input, with a Calc on top that restores the aggregate's field order.
+ *
+ * <p>An aggregate grouped by the {@code window_start} and {@code window_end} of an input that already
+ * carries a rowtime window (the output of a window aggregation, window join or window Top-N, as
+ * {@link WindowProperties} traces them) becomes a cascaded window aggregation (Flink's
+ * "WindowAttachedWindowingStrategy"): the same window, read from the input's {@code window_end} column.
+ * As in Flink, over a proctime window, or grouped by only one of the two columns, the aggregate stays a
+ * regular (updating) group aggregation.
  */
 public final class WindowAggregateRule extends RelOptRule {
     public static final WindowAggregateRule INSTANCE = new WindowAggregateRule();
@@ -62,6 +71,7 @@ public final class WindowAggregateRule extends RelOptRule {
             in = calc.getInput().stripped();
         }
         if (windowFunction(in) == null) {
+            attached(call, agg);
             return;
         }
         LogicalTableFunctionScan tvf = (LogicalTableFunctionScan) in;
@@ -86,8 +96,19 @@ public final class WindowAggregateRule extends RelOptRule {
         rewrite(call, agg, tvfInput, projects, condition, spec, n);
     }
 
+    /**
+     * Rewrites {@code agg} as a window aggregation over a Calc on {@code tvfInput}. Over a TVF, {@code projects}
+     * are the aggregate's input fields over the TVF's input plus its window columns (from {@code n} on),
+     * and {@code attached} is null; for a cascaded aggregation {@code projects} are plain references to
+     * {@code tvfInput} (the aggregate's input), whose window columns {@code attached} gives.
+     */
     private void rewrite(RelOptRuleCall call, LogicalAggregate agg, RelNode tvfInput, List<RexNode> projects,
                          RexNode condition, WindowSpec spec, int n) {
+        rewrite(call, agg, tvfInput, projects, condition, spec, n, null);
+    }
+
+    private void rewrite(RelOptRuleCall call, LogicalAggregate agg, RelNode tvfInput, List<RexNode> projects,
+                         RexNode condition, WindowSpec spec, int n, WindowProperties attached) {
         RexBuilder rex = agg.getCluster().getRexBuilder();
         List<RexNode> newExprs = new ArrayList<>();
         List<Integer> keyTargets = new ArrayList<>();
@@ -97,14 +118,15 @@ public final class WindowAggregateRule extends RelOptRule {
         List<Integer> groupKeys = agg.getGroupSet().asList();
         for (int k = 0; k < groupKeys.size(); k++) {
             RexNode e = projects.get(groupKeys.get(k));
-            int windowField = e instanceof RexInputRef ? ((RexInputRef) e).getIndex() - n : -1;
-            if (windowField == 0) {
+            int windowField = attached != null ? attachedWindowField(attached, groupKeys.get(k))
+                : e instanceof RexInputRef ? ((RexInputRef) e).getIndex() - n : -1;
+            if (windowField == 0 && start < 0) {
                 start = k;
-            } else if (windowField == 1) {
+            } else if (windowField == 1 && end < 0) {
                 end = k;
-            } else if (windowField == 2) {
+            } else if (windowField == 2 && time < 0) {
                 time = k;
-            } else if (usesWindowColumns(e, n)) {
+            } else if (attached == null && usesWindowColumns(e, n)) {
                 return;
             } else {
                 keyTargets.add(k);
@@ -121,7 +143,7 @@ public final class WindowAggregateRule extends RelOptRule {
                 args.add(c.filterArg);
             }
             for (int a : args) {
-                if (usesWindowColumns(projects.get(a), n)) {
+                if (attached == null && usesWindowColumns(projects.get(a), n)) {
                     return;
                 }
                 if (!argMap.containsKey(a)) {
@@ -142,6 +164,48 @@ public final class WindowAggregateRule extends RelOptRule {
         LogicalWindowAggregate windowAgg = new LogicalWindowAggregate(agg.getCluster(), agg.getTraitSet(), calcInput,
             ImmutableBitSet.range(keyTargets.size()), calls, spec.withTimeIndex(timeIndex));
         call.transformTo(restoreOrder(agg, windowAgg, groupKeys.size(), keyTargets, start, end, time));
+    }
+
+    /** The cascaded window aggregation of {@code agg}, if its input is windowed (see the class comment). */
+    private void attached(RelOptRuleCall call, LogicalAggregate agg) {
+        RelNode input = agg.getInput();
+        WindowProperties w = WindowProperties.of(input);
+        ImmutableBitSet grouping = agg.getGroupSet();
+        if (w == null || directlyOverTvf(input) || grouping.intersect(w.starts()).isEmpty()
+            || grouping.intersect(w.ends()).isEmpty() || !w.isRowtimeLogical()) {
+            return;
+        }
+        if (w.window().kind() == WindowTableFunction.Kind.SESSION) {
+            throw new io.weir.planner.ValidationException("not supported yet: a cascaded window aggregation (GROUP BY"
+                + " window_start, window_end) over SESSION windows");
+        }
+        if (isLtz(w)) {
+            throw new io.weir.planner.ValidationException("not supported yet: a cascaded window aggregation (GROUP BY"
+                + " window_start, window_end) over a window on a TIMESTAMP_LTZ rowtime attribute");
+        }
+        RexBuilder rex = agg.getCluster().getRexBuilder();
+        List<RexNode> projects = new ArrayList<>();
+        for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
+            projects.add(rex.makeInputRef(input, i));
+        }
+        int windowEnd = grouping.intersect(w.ends()).nth(0);
+        WindowSpec spec = w.window().attachedTo(windowEnd, input.getRowType().getFieldNames().get(windowEnd));
+        rewrite(call, agg, input, projects, null, spec, input.getRowType().getFieldCount(), w);
+    }
+
+    /** Whether {@code rel} is a windowing TVF, through Calcs (then the window is not attached to the rows yet). */
+    private static boolean directlyOverTvf(RelNode rel) {
+        RelNode n = rel.stripped();
+        while (n instanceof LogicalCalc) {
+            n = n.getInput(0).stripped();
+        }
+        return n instanceof LogicalWindowTableFunction || windowFunction(n) != null;
+    }
+
+    private static boolean isLtz(WindowProperties w) {
+        RelNode origin = w.origin();
+        return !w.window().attached() && origin.getInput(0).getRowType().getFieldList().get(w.window().timeIndex())
+            .getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
     private static RelNode restoreOrder(LogicalAggregate agg, LogicalWindowAggregate windowAgg, int keyCount,
@@ -173,6 +237,11 @@ public final class WindowAggregateRule extends RelOptRule {
             names.add(names.contains(name) ? name + "$" + i : name);
         }
         return names;
+    }
+
+    /** 0, 1, 2 if input field {@code f} is a window_start, window_end, window_time of {@code w}, else -1. */
+    private static int attachedWindowField(WindowProperties w, int f) {
+        return w.starts().get(f) ? 0 : w.ends().get(f) ? 1 : w.times().get(f) ? 2 : -1;
     }
 
     private static boolean usesWindowColumns(RexNode e, int n) {

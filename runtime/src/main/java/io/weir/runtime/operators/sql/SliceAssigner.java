@@ -30,6 +30,10 @@ import java.util.Objects;
  * a window's last millisecond back to the instant at which it fires. Without it (UTC, and for
  * {@code TIMESTAMP} attributes) both conversions are the identity.
  *
+ * <p>{@link #windowed}: for a cascaded window aggregation the rows already carry their window (the
+ * output of an upstream window operator); the "time" of a row is its {@code window_end}, its slice is
+ * that window, and each window is one slice (Flink's {@code WindowedSliceAssigner}).
+ *
  * <p>Immutable and thread-safe.
  */
 public abstract class SliceAssigner implements Serializable {
@@ -66,6 +70,14 @@ public abstract class SliceAssigner implements Serializable {
         return new Cumulate(maxSize, step, offset);
     }
 
+    /**
+     * Windows read from the rows' {@code window_end} values (pass those to {@link #assignSliceEnd}) of
+     * windows cut by {@code inner}, which gives their starts.
+     */
+    public static SliceAssigner windowed(SliceAssigner inner) {
+        return new Windowed(inner);
+    }
+
     private static void positive(String what, long millis) {
         if (millis <= 0) {
             throw new IllegalArgumentException(what + " must be positive: " + millis + " ms");
@@ -86,7 +98,7 @@ public abstract class SliceAssigner implements Serializable {
     }
 
     /** The end of the slice holding the row of time {@code epochMillis} (an instant, or a TIMESTAMP value). */
-    public final long assignSliceEnd(long epochMillis) {
+    public long assignSliceEnd(long epochMillis) {
         if (isUtc()) {
             return sliceEnd(epochMillis);
         }
@@ -127,7 +139,7 @@ public abstract class SliceAssigner implements Serializable {
     public abstract long windowStart(long windowEnd);
 
     /** The end of the first slice of the window ending at {@code windowEnd}; slices follow every {@link #sliceSize()}. */
-    public final long firstSliceEnd(long windowEnd) {
+    public long firstSliceEnd(long windowEnd) {
         return windowStart(windowEnd) + sliceSize;
     }
 
@@ -246,6 +258,53 @@ public abstract class SliceAssigner implements Serializable {
         @Override
         public long windowStart(long windowEnd) {
             return alignDown(windowEnd - 1, maxSize);
+        }
+    }
+
+    /** One slice per window, the window a row already carries: {@code assignSliceEnd(window_end) = window_end}. */
+    static final class Windowed extends SliceAssigner {
+        private static final long serialVersionUID = 1L;
+        private final SliceAssigner inner;
+
+        /** Slice size 1: the one slice of a window ends at the window's end, so the slices after it start beyond it. */
+        Windowed(SliceAssigner inner) {
+            super(1, 0);
+            this.inner = Objects.requireNonNull(inner, "inner");
+        }
+
+        @Override
+        SliceAssigner copy() {
+            return new Windowed(inner);
+        }
+
+        @Override
+        public long assignSliceEnd(long windowEnd) {
+            return windowEnd;
+        }
+
+        @Override
+        public long firstSliceEnd(long windowEnd) {
+            return windowEnd;
+        }
+
+        @Override
+        public long firstWindowEnd(long sliceEnd) {
+            return sliceEnd;
+        }
+
+        @Override
+        public long lastWindowEnd(long sliceEnd) {
+            return sliceEnd;
+        }
+
+        @Override
+        public long nextWindowEnd(long windowEnd) {
+            return inner.nextWindowEnd(windowEnd);
+        }
+
+        @Override
+        public long windowStart(long windowEnd) {
+            return inner.windowStart(windowEnd);
         }
     }
 }

@@ -48,6 +48,11 @@ import java.util.function.Supplier;
  * ({@code lastWindowEnd - 1 <= watermark}) is dropped and counted
  * ({@link io.weir.runtime.operators.OperatorMetrics#incrementLateRecordsDropped()}); as in Flink, a
  * HOP or CUMULATE row whose earlier windows fired still counts for its later windows.
+ *
+ * <p>Cascaded window aggregation (Flink's window-attached windowing): with
+ * {@link SliceAssigner#windowed} and {@code timeIndex} = the input's {@code window_end} column, each
+ * row's slice is the window it already carries, each window is one slice and one timer, and a row
+ * whose window already fired is late.
  */
 public final class WindowAggOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "slice-accumulators";

@@ -127,6 +127,32 @@ class WindowAggOperatorTest {
         }
     }
 
+    /** Cascaded window aggregation: field 2 of the rows is the window_end of an upstream HOP window. */
+    @ParameterizedTest
+    @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
+    void whenWindowAttached_thenRowsStayInTheirWindowWithOneTimerPerWindow(String backend) throws Exception {
+        for (boolean restore : new boolean[] {false, true}) {
+            SliceAssigner windowed = SliceAssigner.windowed(SliceAssigner.hop(10, 5, 0));
+            try (OperatorHarness h = harness(window(windowed, true), backend, restore)) {
+                h.processElement(at("a", 1, 10)).processElement(at("a", 2, 10)).processElement(at("a", 3, 15))
+                    .processElement(at("a", 4, 15)).processElement(at("b", 5, 15));
+                assertEquals(2 + 1, h.pendingTimers().size());
+                h.processWatermark(9);
+                assertEquals(List.of("+I[a, 2, 3, 1, 0, 10, 9]"), strings(h.rows()));
+                assertFalse(operator(h).hasSlice(10));
+                h.processElement(at("a", 9, 10)).processWatermark(14);
+                assertEquals(List.of("+I[a, 2, 3, 1, 0, 10, 9]", "+I[a, 2, 7, 3, 5, 15, 14]", "+I[b, 1, 5, 5, 5, 15, 14]"),
+                    sorted(h.rows()));
+                if (!restore) { // a restored instance starts new metrics
+                    assertEquals(1, h.metrics().lateRecordsDropped());
+                }
+                assertFalse(operator(h).hasSlice(10));
+                assertFalse(operator(h).hasSlice(15));
+                assertEquals(List.of(), h.pendingTimers());
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("io.weir.runtime.operators.sql.SqlOperatorTesting#backends")
     void whenRestoredAfterWindowFired_thenOldRowsAreStillLate(String backend) throws Exception {
