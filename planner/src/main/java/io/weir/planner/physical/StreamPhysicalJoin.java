@@ -30,10 +30,10 @@ import java.util.Set;
  * <p>The operator ({@code StreamingJoinOperator}) needs: the join type, the key fields of each
  * side, the residual {@link #condition()} over {@code left ++ right} (null for none), whether a
  * NULL key matches nothing ({@link #filterNullKeys()}), each side's state layout
- * ({@link #inputSpec}, from its unique keys and changelog mode), and {@code table.exec.state.ttl}. It emits {@code +I} and {@code -D} rows: an inner
- * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract. The
- * interval join ({@code IntervalJoinOperator}) also needs the time fields and bounds; it takes and
- * emits inserts only.
+ * ({@link #inputSpec}, from its unique keys and changelog mode), and {@code table.exec.state.ttl}.
+ * It emits {@code +I} and {@code -D} rows: an inner join of insert-only inputs is insert-only;
+ * outer joins (and updating inputs) retract. The interval join ({@code IntervalJoinOperator}) also
+ * needs the time fields and bounds; it takes and emits inserts only.
  */
 public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel {
     private final JoinRelType joinType;

@@ -14,6 +14,7 @@ import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -268,7 +269,7 @@ abstract class JoinRecordState {
         @Override
         void retract(Row record) {
             throw new IllegalStateException("join state '" + name + "' is append-only (planned for an insert-only"
-                + " input) but received a retraction (-U/-D) of the row " + java.util.Arrays.toString(record.fields()));
+                + " input) but received a retraction (-U/-D) of the row " + Arrays.toString(record.fields()));
         }
 
         @Override
