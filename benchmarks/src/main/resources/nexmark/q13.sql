@@ -1,6 +1,8 @@
 -- Nexmark q13, bounded side input join: each bid enriched from a small side table keyed by
--- auction mod 10000 (a processing-time temporal/lookup join). The side table is a CSV file that
--- the runner writes into its work directory (${side_input}).
+-- auction mod 10000. Planned as in Flink as a lookup join: the 'filesystem' table has no primary key
+-- and supports lookups, so each subtask loads the whole file into memory (reloaded after
+-- 'lookup.join.cache.ttl', 60 min) and MOD(B.auction, 10000) is computed before the join. The side
+-- table is a CSV file that the runner writes into its work directory (${side_input}).
 CREATE TABLE side_input (
   `key` BIGINT,
   `value` VARCHAR

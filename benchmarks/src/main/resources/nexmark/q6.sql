@@ -1,6 +1,7 @@
 -- Nexmark q6, average selling price by seller: the average of each seller's last 10 winning
--- bids. Flink's suite does not run it either (its OVER aggregate cannot consume the retractions
--- the Top-1 produces); kept so that the suite is complete.
+-- bids. Flink refuses it (its OVER aggregate cannot consume the retractions the Top-1 produces, and
+-- dateTime is no longer a time attribute there) and its suite does not run it; Weir runs the OVER
+-- in retract mode (OverAggregate(..., mode=[retract]), a Weir extension: README "SQL supported").
 CREATE TABLE nexmark_q6 (
   seller BIGINT,
   avg_price BIGINT

@@ -143,8 +143,11 @@ public final class ConnectorOptions {
                 + "interval is checked on every written row and files are closed at every checkpoint.");
         public static final ConfigOption<String> PARTITION_DEFAULT_NAME = ConfigOptions.key("partition.default-name")
             .stringType("__DEFAULT_PARTITION__").withDescription("Directory name of a NULL or empty partition value.");
+        public static final ConfigOption<Duration> LOOKUP_JOIN_CACHE_TTL = ConfigOptions.key("lookup.join.cache.ttl")
+            .durationType(Duration.ofMinutes(60)).withDescription("As the right side of a lookup join, the whole table is"
+                + " kept in memory and read again on the first lookup after it is this old.");
         public static final List<ConfigOption<?>> ALL = List.of(SOURCE_MONITOR_INTERVAL, ROLLING_FILE_SIZE,
-            ROLLOVER_INTERVAL, ROLLING_CHECK_INTERVAL, PARTITION_DEFAULT_NAME);
+            ROLLOVER_INTERVAL, ROLLING_CHECK_INTERVAL, PARTITION_DEFAULT_NAME, LOOKUP_JOIN_CACHE_TTL);
         private FileSystem() {
         }
     }

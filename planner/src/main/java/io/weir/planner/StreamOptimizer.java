@@ -4,6 +4,7 @@ import io.weir.planner.calcite.PlannerContext;
 import io.weir.planner.physical.StreamPhysicalRel;
 import io.weir.planner.physical.StreamPhysicalSink;
 import io.weir.planner.rules.PlannerRules;
+import io.weir.planner.rules.RetractOverAggregateRewrite;
 import io.weir.planner.rules.UnsupportedCheck;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * Optimizes one sink's logical plan into a streaming physical plan: Hep passes (subquery removal,
  * rewrites and constant folding, Calcs, window aggregate recognition), the unsupported-construct
- * check, then Volcano with the {@code StreamPhysicalXxxRule}s.
+ * check, then Volcano with the {@code StreamPhysicalXxxRule}s, then the OVER-over-updating-input rewrite.
  */
 final class StreamOptimizer {
     private final PlannerContext context;
@@ -38,7 +39,7 @@ final class StreamOptimizer {
         rel = hep(rel, PlannerRules.WINDOW_OPERATORS);
         rel = hep(rel, PlannerRules.PROJECTION_PUSH_DOWN);
         UnsupportedCheck.check(rel);
-        return (StreamPhysicalSink) physical(rel);
+        return (StreamPhysicalSink) RetractOverAggregateRewrite.rewrite(physical(rel));
     }
 
     /** Correlated subqueries (EXISTS, IN with outer references) become joins where Calcite can decorrelate them. */

@@ -1,6 +1,7 @@
 package io.weir.checkpoint.coordinator;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * The coordinator thread of one job: a single daemon thread that runs scheduled coordinator
  * actions ({@link CoordinatorScheduler}) and whatever the runtime posts to it ({@link #execute},
  * e.g. task acknowledgements), so every {@link CheckpointCoordinator} call happens on it.
- * {@link #close()} stops the thread; actions still queued are dropped.
+ * {@link #close()} stops the thread; actions still queued, and actions posted after it (e.g. the
+ * acknowledgement of an asynchronous snapshot that completes after its job ended), are dropped.
  */
 public final class CoordinatorThread implements CoordinatorScheduler, Executor, AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
@@ -33,7 +35,13 @@ public final class CoordinatorThread implements CoordinatorScheduler, Executor, 
 
     @Override
     public void execute(Runnable action) {
-        executor.execute(action);
+        try {
+            executor.execute(action);
+        } catch (RejectedExecutionException e) {
+            if (!executor.isShutdown()) {
+                throw e;
+            }
+        }
     }
 
     /** The underlying executor (for awaiting termination in tests). */

@@ -34,4 +34,13 @@ class CoordinatorThreadTest {
         }
         assertFalse(ran.contains("cancelled"));
     }
+
+    @Test
+    void whenClosed_thenPostedActionsAreDroppedWithoutError() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CoordinatorThread thread = new CoordinatorThread("job-2");
+        thread.close();
+        thread.execute(() -> ran.add("late acknowledgement"));
+        assertTrue(ran.isEmpty());
+    }
 }

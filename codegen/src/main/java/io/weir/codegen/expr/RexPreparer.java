@@ -41,7 +41,7 @@ final class RexPreparer extends RexShuttle {
     }
 
     RexNode prepare(RexNode node) {
-        return node.accept(this);
+        return node.accept(new TimestampPrecisionRewriter(rexBuilder)).accept(this);
     }
 
     @Override
@@ -95,11 +95,11 @@ final class RexPreparer extends RexShuttle {
             }, OperandTypes.ANY, (t, call, args) -> {
                 org.apache.calcite.rel.type.RelDataType from = call.getOperands().get(0).getType();
                 Expression precision = Expressions.constant(Math.max(from.getPrecision(), 0));
-                Expression millis = EnumUtils.convert(args.get(0), long.class);
+                Expression value = EnumUtils.convert(args.get(0), long.class);
                 return from.getSqlTypeName() == SqlTypeName.TIMESTAMP
-                    ? Expressions.call(io.weir.codegen.functions.FlinkFunctions.class, "timestampToString", millis,
+                    ? Expressions.call(io.weir.codegen.functions.FlinkFunctions.class, "timestampToString", value,
                         precision)
-                    : Expressions.call(io.weir.codegen.functions.FlinkFunctions.class, "ltzToString", millis,
+                    : Expressions.call(io.weir.codegen.functions.FlinkFunctions.class, "ltzToString", value,
                         precision, WeirSqlFunction.FUNCTION_CONTEXT);
             }, NullPolicy.STRICT);
         }

@@ -1,6 +1,7 @@
 package io.weir.codegen.functions;
 
 import io.weir.runtime.generated.FunctionContext;
+import io.weir.runtime.types.TimestampUnits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +19,9 @@ import org.apache.commons.lang3.StringUtils;
 
 /**
  * Runtime implementations of Flink's built-in functions that Calcite lacks, called by generated
- * code with Calcite's internal values (TIMESTAMP and TIMESTAMP_LTZ as epoch millis, DATE as epoch
- * days). A null argument never reaches a method unless its javadoc says so (the generated call
- * checks first). Functions that Flink defines to return NULL on bad input (unparsable text, a bad
+ * code with Calcite's internal values (TIMESTAMP(p) and TIMESTAMP_LTZ(p) as epoch millis for
+ * p &lt;= 3, see {@link TimestampFunctions} for higher precisions; DATE as epoch days). A null
+ * argument never reaches a method unless its javadoc says so (the generated call checks first). Functions that Flink defines to return NULL on bad input (unparsable text, a bad
  * regex, an index out of range) return null instead of failing.
  */
 public final class FlinkFunctions {
@@ -35,6 +36,12 @@ public final class FlinkFunctions {
     /** {@code PROCTIME()}: the processing time, TIMESTAMP_LTZ(3). */
     public static long proctime(FunctionContext ctx) {
         return ctx.currentProcessingTime();
+    }
+
+    /** {@code LOCALTIMESTAMP}: the processing time in the session time zone, TIMESTAMP(3). */
+    public static long localTimestamp(FunctionContext ctx) {
+        long now = ctx.currentProcessingTime();
+        return now + ctx.localTimeZone().getRules().getOffset(Instant.ofEpochMilli(now)).getTotalSeconds() * 1000L;
     }
 
     /** {@code CURRENT_WATERMARK(ts)}: the operator's watermark, or null before the first one. */
@@ -74,13 +81,13 @@ public final class FlinkFunctions {
 
     /** {@code CAST(TIMESTAMP(p) AS STRING)} as Flink prints it: {@code yyyy-MM-dd HH:mm:ss} and p fraction digits. */
     public static String timestampToString(long timestamp, int precision) {
-        return formatWithPrecision(toLocalDateTime(timestamp), precision);
+        return formatWithPrecision(TimestampUnits.toLocalDateTime(timestamp, precision), precision);
     }
 
     /** {@code CAST(TIMESTAMP_LTZ(p) AS STRING)}: the instant in the session time zone, as Flink prints it. */
     public static String ltzToString(long instant, int precision, FunctionContext ctx) {
-        return formatWithPrecision(LocalDateTime.ofInstant(Instant.ofEpochMilli(instant), ctx.localTimeZone()),
-            precision);
+        return formatWithPrecision(LocalDateTime.ofInstant(
+            TimestampUnits.toInstant(instant, precision), ctx.localTimeZone()), precision);
     }
 
     private static String formatWithPrecision(LocalDateTime ldt, int precision) {

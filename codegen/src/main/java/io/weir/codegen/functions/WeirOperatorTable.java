@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.NotNullImplementor;
 import org.apache.calcite.adapter.enumerable.NullPolicy;
 import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -67,6 +68,17 @@ public final class WeirOperatorTable {
     public static final WeirSqlFunction CURRENT_ROW_TIMESTAMP = dynamic("CURRENT_ROW_TIMESTAMP", TIMESTAMP_LTZ3,
         OperandTypes.NILADIC, proctimeImpl(), NullPolicy.NONE);
 
+    /** {@code CURRENT_TIMESTAMP}: processing time, TIMESTAMP_LTZ(3) NOT NULL, as in Flink (Calcite's: TIMESTAMP(0)). */
+    public static final WeirSqlFunction CURRENT_TIMESTAMP = new WeirSqlFunction("CURRENT_TIMESTAMP", TIMESTAMP_LTZ3,
+        OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE, proctimeImpl(), NullPolicy.NONE, false,
+        SqlSyntax.FUNCTION_ID);
+
+    /** {@code LOCALTIMESTAMP}: processing time in the session time zone, TIMESTAMP(3) NOT NULL, as in Flink. */
+    public static final WeirSqlFunction LOCALTIMESTAMP = new WeirSqlFunction("LOCALTIMESTAMP", ReturnTypes.explicit(
+        tf -> tf.createSqlType(SqlTypeName.TIMESTAMP, 3)), OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE,
+        (t, call, args) -> callStatic(method(FlinkFunctions.class, "localTimestamp", FunctionContext.class),
+            List.of(FUNCTION_CONTEXT), call.getType()), NullPolicy.NONE, false, SqlSyntax.FUNCTION_ID);
+
     /** {@code CURRENT_WATERMARK(rowtime)}: the current watermark as the rowtime's type, NULL if none yet. */
     public static final WeirSqlFunction CURRENT_WATERMARK = dynamic("CURRENT_WATERMARK",
         ReturnTypes.ARG0.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.family(SqlTypeFamily.TIMESTAMP),
@@ -78,15 +90,18 @@ public final class WeirOperatorTable {
         OperandTypes.or(OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.CHARACTER), STRING_STRING),
         (t, call, args) -> {
             SqlTypeName arg0 = call.getOperands().get(0).getType().getSqlTypeName();
-            if (arg0 == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
-                return callStatic(method(FlinkFunctions.class, "dateFormatLtz", long.class, String.class,
-                    FunctionContext.class), with(args, FUNCTION_CONTEXT), call.getType());
-            }
             if (SqlTypeFamily.CHARACTER.contains(call.getOperands().get(0).getType())) {
                 return callStatic(method(FlinkFunctions.class, "dateFormatString", String.class, String.class),
                     args, call.getType());
             }
-            return callStatic(method(FlinkFunctions.class, "dateFormat", long.class, String.class), args, call.getType());
+            List<Expression> withPrecision = List.of(args.get(0),
+                Expressions.constant(TimestampOperators.precision(call.getOperands().get(0).getType())), args.get(1));
+            if (arg0 == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+                return callStatic(method(TimestampFunctions.class, "dateFormatLtz", long.class, int.class, String.class,
+                    FunctionContext.class), with(withPrecision, FUNCTION_CONTEXT), call.getType());
+            }
+            return callStatic(method(TimestampFunctions.class, "dateFormat", long.class, int.class, String.class),
+                withPrecision, call.getType());
         }, NullPolicy.SEMI_STRICT);
 
     /** {@code TO_TIMESTAMP(string [, fmt])}: TIMESTAMP(3), NULL if unparsable. */
@@ -207,8 +222,8 @@ public final class WeirOperatorTable {
 
     /** Weir's own functions (not Calcite's), e.g. for documentation. */
     public static List<WeirSqlFunction> weirFunctions() {
-        return List.of(PROCTIME, NOW, CURRENT_ROW_TIMESTAMP, CURRENT_WATERMARK, DATE_FORMAT, TO_TIMESTAMP,
-            TO_TIMESTAMP_LTZ, TO_DATE, FROM_UNIXTIME, UNIX_TIMESTAMP, SPLIT_INDEX, REGEXP_EXTRACT, REGEXP, HASH_CODE);
+        return List.of(PROCTIME, NOW, CURRENT_ROW_TIMESTAMP, CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_WATERMARK,
+            DATE_FORMAT, TO_TIMESTAMP, TO_TIMESTAMP_LTZ, TO_DATE, FROM_UNIXTIME, UNIX_TIMESTAMP, SPLIT_INDEX, REGEXP_EXTRACT, REGEXP, HASH_CODE);
     }
 
     private static SqlOperatorTable build() {
@@ -217,7 +232,8 @@ public final class WeirOperatorTable {
         ops.add(LAST_VALUE);
         ops.addAll(CALCITE_LIBRARY);
         return SqlOperatorTables.chain(SqlOperatorTables.of(ops),
-            new Excluding(SqlStdOperatorTable.instance(), SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE));
+            new Excluding(SqlStdOperatorTable.instance(), SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE,
+                SqlStdOperatorTable.CURRENT_TIMESTAMP, SqlStdOperatorTable.LOCALTIMESTAMP));
     }
 
     /** A table without some operators of another (Calcite's OVER-only FIRST_VALUE, replaced by Flink's). */

@@ -235,6 +235,12 @@ public final class SqlFixture {
                 public boolean shouldConvertRaggedUnionTypesToVarying() {
                     return true; // as Flink: CASE of different-length literals is VARCHAR
                 }
+
+                @Override
+                public int getMaxPrecision(SqlTypeName typeName) {
+                    return typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                        ? 9 : super.getMaxPrecision(typeName); // as Flink (and Weir's planner)
+                }
             })
             .build();
     }

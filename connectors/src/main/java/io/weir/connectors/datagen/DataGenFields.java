@@ -3,6 +3,7 @@ package io.weir.connectors.datagen;
 import io.weir.runtime.connector.ValidationException;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.DataType;
+import io.weir.runtime.types.TimestampUnits;
 import io.weir.runtime.types.TypeRoot;
 
 import java.math.BigDecimal;
@@ -189,7 +190,7 @@ final class DataGenFields {
             switch (type.root()) {
                 case DATE: return (int) Math.floorDiv(t, 86_400_000L);
                 case TIME: return (int) Math.floorMod(t, 86_400_000L);
-                default: return t;
+                default: return TimestampUnits.fromMillis(t, type.precision());
             }
         };
     }

@@ -6,9 +6,11 @@ import io.weir.connectors.format.FileFormat;
 import io.weir.connectors.format.FormatFactory;
 import io.weir.connectors.format.FileRecordReader;
 import io.weir.runtime.connector.ChangelogMode;
+import io.weir.runtime.connector.LookupFunction;
 import io.weir.runtime.connector.ScanSource;
 import io.weir.runtime.connector.SourceContext;
 import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.connector.SupportsLookup;
 import io.weir.runtime.connector.SupportsProjectionPushDown;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.RowType;
@@ -29,28 +31,32 @@ import java.util.stream.Stream;
  * {@code _} are hidden: in-progress sink files, markers). One split per file, position = record
  * position in the file. Bounded unless {@code source.monitor-interval} is set; then the directory
  * is listed again at that interval and new files become new splits (files are expected to be
- * complete when they appear, as the filesystem sink guarantees).
+ * complete when they appear, as the filesystem sink guarantees). As the right side of a lookup join
+ * it loads the whole table into memory ({@link FileSystemLookupFunction}).
  */
-public final class FileSystemSource implements ScanSource<FileSplit>, SupportsProjectionPushDown<FileSplit> {
+public final class FileSystemSource implements ScanSource<FileSplit>, SupportsProjectionPushDown<FileSplit>,
+    SupportsLookup {
     private final Path root;
     private final RowType physicalType;
     private final FormatFactory formatFactory;
     private final Configuration formatOptions;
     private final Partitions partitions;
     private final Duration monitorInterval;
+    private final Duration lookupCacheTtl;
     private final ReadPlan plan;
     private final FileFormat format;
     /** Files modified before this are the backlog of a monitored directory. */
     private final long createdMillis = System.currentTimeMillis();
 
     FileSystemSource(Path root, RowType physicalType, FormatFactory formatFactory, Configuration formatOptions,
-                     Partitions partitions, Duration monitorInterval, int[] projection) {
+                     Partitions partitions, Duration monitorInterval, Duration lookupCacheTtl, int[] projection) {
         this.root = root;
         this.physicalType = physicalType;
         this.formatFactory = formatFactory;
         this.formatOptions = formatOptions;
         this.partitions = partitions;
         this.monitorInterval = monitorInterval;
+        this.lookupCacheTtl = lookupCacheTtl;
         this.plan = new ReadPlan(physicalType, partitions.keys(), projection, formatFactory.readsFieldsByName());
         this.format = formatFactory.createFileFormat(plan.decodeType(), formatOptions);
     }
@@ -62,7 +68,14 @@ public final class FileSystemSource implements ScanSource<FileSplit>, SupportsPr
 
     @Override
     public ScanSource<FileSplit> applyProjection(int[] fields) {
-        return new FileSystemSource(root, physicalType, formatFactory, formatOptions, partitions, monitorInterval, fields);
+        return new FileSystemSource(root, physicalType, formatFactory, formatOptions, partitions, monitorInterval,
+            lookupCacheTtl, fields);
+    }
+
+    /** The whole table in memory, reloaded after {@code lookup.join.cache.ttl} ({@link FileSystemLookupFunction}). */
+    @Override
+    public LookupFunction createLookupFunction(int[] keyFields) {
+        return new FileSystemLookupFunction(this, keyFields, lookupCacheTtl.toMillis(), System::currentTimeMillis);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class FileSystemTableFactory implements TableSourceFactory, TableSi
     public ScanSource<?> createSource(TableContext context) {
         Setup s = setup(context);
         return new FileSystemSource(s.root, context.physicalRowType(), s.format, s.formatOptions, s.partitions,
-            context.get(FileSystem.SOURCE_MONITOR_INTERVAL), null);
+            context.get(FileSystem.SOURCE_MONITOR_INTERVAL), context.get(FileSystem.LOOKUP_JOIN_CACHE_TTL), null);
     }
 
     @Override

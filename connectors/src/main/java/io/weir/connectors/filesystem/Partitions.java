@@ -107,7 +107,7 @@ final class Partitions {
         switch (t.root()) {
             case DATE: return TimeFormats.appendDate(new StringBuilder(), (Integer) v).toString();
             case TIMESTAMP:
-            case TIMESTAMP_LTZ: return TimeFormats.formatTimestamp((Long) v, false);
+            case TIMESTAMP_LTZ: return TimeFormats.formatTimestamp((Long) v, false, t.precision());
             case DECIMAL: return ((BigDecimal) v).toPlainString();
             default: return v.toString();
         }
@@ -126,7 +126,7 @@ final class Partitions {
                 case DECIMAL: return new BigDecimal(s);
                 case DATE: return TimeFormats.parseDate(s);
                 case TIMESTAMP:
-                case TIMESTAMP_LTZ: return TimeFormats.parseTimestamp(s, s.indexOf('T') == 10);
+                case TIMESTAMP_LTZ: return TimeFormats.parseTimestamp(s, s.indexOf('T') == 10, t.precision());
                 case CHAR:
                 case VARCHAR: return s;
                 default: throw new IllegalArgumentException("not supported yet: partition columns of type " + t);

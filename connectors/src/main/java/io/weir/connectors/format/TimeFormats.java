@@ -1,12 +1,15 @@
 package io.weir.connectors.format;
 
+import io.weir.runtime.types.TimestampUnits;
+
 /**
  * Allocation-light parsing and printing of SQL dates, times and timestamps in their internal
- * form (DATE epoch days, TIME millis of day, TIMESTAMP epoch millis, UTC wall clock).
+ * form (DATE epoch days, TIME millis of day, TIMESTAMP(p) epoch millis for p &lt;= 3, micros for
+ * p 4..6, nanos for p 7..9, UTC wall clock; see {@link TimestampUnits}).
  *
  * <p>Timestamps are {@code yyyy-MM-dd HH:mm:ss[.fffffffff]} ({@code SQL}) or with a {@code T}
- * ({@code ISO-8601}); seconds may be omitted and a trailing {@code Z} is accepted. Digits beyond
- * milliseconds are truncated, as the internal representation is millis.
+ * ({@code ISO-8601}); seconds may be omitted and a trailing {@code Z} is accepted. Digits below
+ * the unit of the precision are truncated.
  *
  * <p>Maintenance note: {@code java.time} parsers allocate several objects per value, which
  * dominates JSON reading of the Nexmark streams; these hand-written routines allocate nothing.
@@ -48,11 +51,19 @@ public final class TimeFormats {
 
     /** Parses {@code HH:mm[:ss[.fff]]} into millis of the day. */
     public static int parseTime(CharSequence s) {
-        return (int) timeAt(s, 0, s.length());
+        return (int) (nanosOfDayAt(s, 0, s.length()) / 1_000_000L);
     }
 
-    /** Parses a timestamp; {@code isoSeparator} selects {@code T} (ISO-8601) or a space (SQL). */
+    /** Parses a timestamp into epoch millis; {@code isoSeparator} selects {@code T} (ISO-8601) or a space (SQL). */
     public static long parseTimestamp(CharSequence s, boolean isoSeparator) {
+        return parseTimestamp(s, isoSeparator, 3);
+    }
+
+    /**
+     * Parses a timestamp into the internal value of a {@code TIMESTAMP(precision)} (epoch millis,
+     * micros or nanos, see {@link TimestampUnits}); fraction digits below that unit are dropped.
+     */
+    public static long parseTimestamp(CharSequence s, boolean isoSeparator, int precision) {
         int n = s.length();
         if (n > 0 && s.charAt(n - 1) == 'Z') {
             n--;
@@ -62,17 +73,28 @@ public final class TimeFormats {
             throw new IllegalArgumentException("expected a timestamp as " + (isoSeparator ? "yyyy-MM-ddTHH:mm:ss.SSS" : "yyyy-MM-dd HH:mm:ss.SSS")
                 + " but was '" + s + "'");
         }
-        return dateAt(s, 0) * MILLIS_PER_DAY + timeAt(s, 11, n);
+        long perSecond = TimestampUnits.unitsPerSecond(precision);
+        long ofDay = nanosOfDayAt(s, 11, n) / (1_000_000_000L / perSecond);
+        long day = dateAt(s, 0);
+        if (perSecond == 1000L) {
+            return day * MILLIS_PER_DAY + ofDay;
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(day, 86_400L * perSecond), ofDay);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("timestamp '" + s + "' is out of the range of TIMESTAMP(" + precision
+                + ") (1677-09-21 00:12:43.145224192 .. 2262-04-11 23:47:16.854775807 for precision 7..9)");
+        }
     }
 
-    private static long timeAt(CharSequence s, int i, int end) {
+    private static long nanosOfDayAt(CharSequence s, int i, int end) {
         if (end - i < 5 || s.charAt(i + 2) != ':') {
             throw new IllegalArgumentException("expected a time as HH:mm:ss but was '" + s + "'");
         }
         int h = digits(s, i, 2);
         int m = digits(s, i + 3, 2);
         int sec = 0;
-        int millis = 0;
+        long nanos = 0;
         int p = i + 5;
         if (p < end) {
             if (s.charAt(p) != ':' || end - p < 3) {
@@ -84,13 +106,13 @@ public final class TimeFormats {
                 if (s.charAt(p) != '.') {
                     throw new IllegalArgumentException("unexpected '" + s.charAt(p) + "' in time '" + s + "'");
                 }
-                int scale = 100;
+                long scale = 100_000_000L;
                 for (p = p + 1; p < end; p++) {
                     int d = s.charAt(p) - '0';
                     if (d < 0 || d > 9) {
                         throw new IllegalArgumentException("not a digit in fraction of '" + s + "'");
                     }
-                    millis += d * scale;
+                    nanos += d * scale;
                     scale /= 10;
                 }
             }
@@ -98,7 +120,7 @@ public final class TimeFormats {
         if (h > 23 || m > 59 || sec > 59) {
             throw new IllegalArgumentException("invalid time in '" + s + "'");
         }
-        return h * 3_600_000L + m * 60_000L + sec * 1000L + millis;
+        return (h * 3_600L + m * 60L + sec) * 1_000_000_000L + nanos;
     }
 
     private static int digits(CharSequence s, int from, int count) {
@@ -143,16 +165,33 @@ public final class TimeFormats {
         return sb;
     }
 
-    /** Appends a timestamp in the SQL ({@code ' '}) or ISO-8601 ({@code 'T'}) layout. */
-    public static StringBuilder appendTimestamp(StringBuilder sb, long epochMillis, boolean isoSeparator, int precision) {
-        long day = Math.floorDiv(epochMillis, MILLIS_PER_DAY);
+    /**
+     * Appends a timestamp in the SQL ({@code ' '}) or ISO-8601 ({@code 'T'}) layout; {@code value} is
+     * the internal value of a {@code TIMESTAMP(precision)}. The fraction has 3 digits for precision
+     * 1..3 and exactly {@code precision} digits above 3.
+     */
+    public static StringBuilder appendTimestamp(StringBuilder sb, long value, boolean isoSeparator, int precision) {
+        if (TimestampUnits.isMillis(precision)) {
+            long day = Math.floorDiv(value, MILLIS_PER_DAY);
+            appendDate(sb, (int) day).append(isoSeparator ? 'T' : ' ');
+            return appendTime(sb, (int) (value - day * MILLIS_PER_DAY), precision);
+        }
+        long perSecond = TimestampUnits.unitsPerSecond(precision);
+        long seconds = Math.floorDiv(value, perSecond);
+        long day = Math.floorDiv(seconds, 86_400L);
         appendDate(sb, (int) day).append(isoSeparator ? 'T' : ' ');
-        return appendTime(sb, (int) (epochMillis - day * MILLIS_PER_DAY), precision);
+        appendTime(sb, (int) ((seconds - day * 86_400L) * 1000L), 0);
+        return sb.append('.').append(TimestampUnits.fraction(value, precision));
     }
 
-    /** {@link #appendTimestamp} into a new string, {@code .SSS} included. */
+    /** {@link #appendTimestamp} of epoch millis into a new string, {@code .SSS} included. */
     public static String formatTimestamp(long epochMillis, boolean isoSeparator) {
         return appendTimestamp(new StringBuilder(23), epochMillis, isoSeparator, 3).toString();
+    }
+
+    /** {@link #appendTimestamp} of a {@code TIMESTAMP(precision)} value, at least {@code .SSS} included. */
+    public static String formatTimestamp(long value, boolean isoSeparator, int precision) {
+        return appendTimestamp(new StringBuilder(29), value, isoSeparator, Math.max(3, precision)).toString();
     }
 
     private static StringBuilder pad(StringBuilder sb, long v, int width) {

@@ -90,4 +90,22 @@ class AvroFormatTest {
         avro.createDecoder(T, options()).decode(bytes, 0, bytes.length, out::add);
         assertEquals(List.of(row(3)), out);
     }
+
+    @Test
+    void shouldWriteMicrosAndRescaleTimestampsWrittenInAnotherUnit() throws Exception {
+        RowType micros = RowType.of(new String[] {"ts"}, new DataType[] {DataType.timestamp(6)});
+        RowType millis = RowType.of(new String[] {"ts"}, new DataType[] {DataType.timestamp(3)});
+        Path file = dir.resolve("micros.avro");
+        FileFormat ff6 = format("avro").createFileFormat(micros, options());
+        writeFile(ff6, file, List.of(Row.of(1_577_836_800_123_456L)));
+        try (DataFileReader<GenericRecord> r = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+            assertEquals("local-timestamp-micros",
+                r.getSchema().getField("ts").schema().getTypes().get(1).getLogicalType().getName());
+        }
+        assertEquals(List.of(Row.of(1_577_836_800_123_456L)), readFile(ff6, file, FilePosition.START));
+        FileFormat ff3 = format("avro").createFileFormat(millis, options());
+        assertEquals(List.of(Row.of(1_577_836_800_123L)), readFile(ff3, file, FilePosition.START));
+        assertThrows(UnsupportedOperationException.class, () -> format("avro").createFileFormat(
+            RowType.of(new String[] {"ts"}, new DataType[] {DataType.timestamp(9)}), options()));
+    }
 }

@@ -87,4 +87,16 @@ class CsvFormatTest {
     void whenDelimiterIsNotOneCharacter_thenValidationError() {
         assertThrows(ValidationException.class, () -> format("csv").createDecoder(T, options("csv.field-delimiter", "ab")));
     }
+
+    @Test
+    void shouldRoundTripMicrosecondAndNanosecondTimestamps() {
+        RowType micros = RowType.of(new String[] {"ts6", "ts9", "ltz6"},
+            new DataType[] {DataType.timestamp(6), DataType.timestamp(9), DataType.timestampLtz(6)});
+        FormatFactory csv = format("csv");
+        List<Row> rows = decode(csv.createDecoder(micros, options()),
+            "2020-01-01 00:00:00.123456,2020-01-01 00:00:00.123456789,2020-01-01T00:00:00.000001Z");
+        assertEquals(Row.of(1_577_836_800_123_456L, 1_577_836_800_123_456_789L, 1_577_836_800_000_001L), rows.get(0));
+        assertEquals("2020-01-01 00:00:00.123456,2020-01-01 00:00:00.123456789,2020-01-01 00:00:00.000001",
+            encode(csv.createEncoder(micros, options()), rows.get(0)).trim());
+    }
 }

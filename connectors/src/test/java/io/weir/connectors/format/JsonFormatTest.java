@@ -128,4 +128,16 @@ class JsonFormatTest {
             () -> decode(dbz.createDecoder(t, options()), "{\"op\":\"x\",\"after\":{\"id\":1}}"));
         assertEquals("op", e.field());
     }
+
+    @Test
+    void shouldRoundTripMicrosecondAndNanosecondTimestamps() {
+        RowType micros = RowType.of(new String[] {"ts6", "ts9"}, new DataType[] {DataType.timestamp(6), DataType.timestamp(9)});
+        FormatFactory json = format("json");
+        String text = "{\"ts6\":\"2020-01-01 00:00:00.123456\",\"ts9\":\"2020-01-01 00:00:00.123456789\"}";
+        Row row = decode(json.createDecoder(micros, options()), text).get(0);
+        assertEquals(Row.of(1_577_836_800_123_456L, 1_577_836_800_123_456_789L), row);
+        assertEquals(text, encode(json.createEncoder(micros, options()), row).trim());
+        String iso = encode(json.createEncoder(micros, options("json.timestamp-format.standard", "ISO-8601")), row);
+        assertTrue(iso.contains("2020-01-01T00:00:00.123456\""), iso);
+    }
 }

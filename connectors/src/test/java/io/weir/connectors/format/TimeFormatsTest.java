@@ -40,4 +40,27 @@ class TimeFormatsTest {
             assertThrows(IllegalArgumentException.class, () -> TimeFormats.parseTimestamp(bad, false), bad);
         }
     }
+
+    @Test
+    void shouldParseAndPrintTimestampsInTheirPrecisionsUnit() {
+        String text = "2020-01-01 00:00:00.123456789";
+        assertEquals(1_577_836_800_123L, TimeFormats.parseTimestamp(text, false, 3));
+        assertEquals(1_577_836_800_123_456L, TimeFormats.parseTimestamp(text, false, 6));
+        assertEquals(1_577_836_800_123_456_789L, TimeFormats.parseTimestamp(text.replace(' ', 'T') + "Z", true, 9));
+        assertEquals(-1L, TimeFormats.parseTimestamp("1969-12-31 23:59:59.999999", false, 6));
+        assertEquals("2020-01-01 00:00:00.123456",
+            TimeFormats.appendTimestamp(new StringBuilder(), 1_577_836_800_123_456L, false, 6).toString());
+        assertEquals("2020-01-01T00:00:00.1234567",
+            TimeFormats.appendTimestamp(new StringBuilder(), 1_577_836_800_123_456_789L, true, 7).toString());
+        assertEquals("1969-12-31 23:59:59.999999", TimeFormats.formatTimestamp(-1L, false, 6));
+        assertEquals("2020-01-01 00:00:00.123", TimeFormats.formatTimestamp(1_577_836_800_123L, false, 3));
+    }
+
+    @Test
+    void whenNanosecondTimestampOutOfRange_thenErrorNamesTextAndType() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> TimeFormats.parseTimestamp("2300-01-01 00:00:00", false, 9));
+        assertTrue(e.getMessage().contains("2300-01-01 00:00:00") && e.getMessage().contains("TIMESTAMP(9)"),
+            e.getMessage());
+    }
 }

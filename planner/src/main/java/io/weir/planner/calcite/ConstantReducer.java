@@ -2,6 +2,7 @@ package io.weir.planner.calcite;
 
 import io.weir.checkpoint.config.Configuration;
 import io.weir.codegen.CodeGenerator;
+import io.weir.codegen.functions.TimestampOperators;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.data.RowKind;
 import io.weir.runtime.generated.FunctionContext;
@@ -100,8 +101,11 @@ final class ConstantReducer implements RexExecutor {
             case BOOLEAN:
             case TINYINT: case SMALLINT: case INTEGER: case BIGINT: case DECIMAL:
             case CHAR: case VARCHAR:
-            case DATE: case TIME: case TIMESTAMP: case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+            case DATE: case TIME:
                 return rexBuilder.makeLiteral(exactOrSelf(value, name), type, false);
+            case TIMESTAMP: case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                return rexBuilder.makeLiteral(TimestampOperators.timestampString(((Number) value).longValue(),
+                    TimestampOperators.precision(type)), type, false);
             case DOUBLE:
                 double d = ((Number) value).doubleValue();
                 return Double.isFinite(d) ? rexBuilder.makeLiteral(new BigDecimal(Double.toString(d)), type, false) : null;

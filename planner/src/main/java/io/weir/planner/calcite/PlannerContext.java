@@ -30,7 +30,6 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 import java.util.List;
 import java.util.Properties;
@@ -130,7 +129,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
             .withExpand(false)
             .withInSubQueryThreshold(Integer.MAX_VALUE);
         return new SqlToRelConverter(this, validator, (org.apache.calcite.prepare.Prepare.CatalogReader)
-            validator.getCatalogReader(), cluster, StandardConvertletTable.INSTANCE, config);
+            validator.getCatalogReader(), cluster, WeirConvertletTable.INSTANCE, config);
     }
 
     /** Validates and converts a query; returns the logical plan with the query's field names. */
@@ -144,7 +143,8 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         } catch (RuntimeException e) {
             throw CalciteErrors.toValidationException("SQL validation failed", e);
         }
-        return newConverter(validator).convertQuery(validated, false, true);
+        RelRoot root = newConverter(validator).convertQuery(validated, false, true);
+        return root.withRel(TimestampPrecisionNormalizer.normalize(root.rel));
     }
 
     /** Expands a view in place (called by Calcite while converting a query that uses it). */

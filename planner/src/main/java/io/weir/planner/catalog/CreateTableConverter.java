@@ -129,7 +129,8 @@ final class CreateTableConverter {
         if (!isMillisTimestamp(column.type())) {
             throw CatalogException.at(w.getEventTimeColumn().getParserPosition(),
                 "the rowtime column " + TypeFormatter.quoteIdentifier(rowtime) + " must be TIMESTAMP(3) or TIMESTAMP_LTZ(3), but is "
-                    + TypeFormatter.format(column.type()));
+                    + TypeFormatter.format(column.type()) + " (Invalid data type of time field for watermark definition:"
+                    + " time attributes keep milliseconds; CAST a finer column to TIMESTAMP(3) in a computed column)");
         }
         Map<String, DataType> visible = new LinkedHashMap<>();
         columns.forEach(c -> visible.put(c.name(), c.type()));

@@ -248,11 +248,20 @@ public final class ExecGraphBuilder {
                 o.partitionKey().toArray(), o.aggCalls(), o.rowtime(), o.timeIndex(), o.rows(), o.preceding(),
                 conf.get(PlannerOptions.STATE_TTL), out);
         }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalRetractOverAggregate) {
+            var o = (io.weir.planner.physical.StreamPhysicalRetractOverAggregate) node;
+            return new OperatorSpec.RetractOverAggregate(RelTypes.toRowType(input.getRowType()), input.getRowType(),
+                o.partitionKey().toArray(), o.orderKey(), o.aggCalls(), o.rows(), o.preceding(),
+                conf.get(PlannerOptions.STATE_TTL), out);
+        }
         if (node instanceof StreamPhysicalRank) {
             return rank((StreamPhysicalRank) node, input, out);
         }
         if (node instanceof io.weir.planner.physical.StreamPhysicalTemporalJoin) {
             return TemporalJoinTranslation.spec((io.weir.planner.physical.StreamPhysicalTemporalJoin) node, props, conf, out);
+        }
+        if (node instanceof io.weir.planner.physical.StreamPhysicalLookupJoin) {
+            return LookupJoinTranslation.spec((io.weir.planner.physical.StreamPhysicalLookupJoin) node, conf, out);
         }
         if (node instanceof io.weir.planner.physical.StreamPhysicalUnnest) {
             return UnnestAndSetOpTranslation.unnest((io.weir.planner.physical.StreamPhysicalUnnest) node, out);

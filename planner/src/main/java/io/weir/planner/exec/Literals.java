@@ -1,8 +1,10 @@
 package io.weir.planner.exec;
 
+import io.weir.codegen.functions.TimestampOperators;
 import io.weir.planner.physical.StreamPhysicalValues;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import io.weir.runtime.types.TimestampUnits;
 import org.apache.calcite.rex.RexLiteral;
 
 import java.math.BigDecimal;
@@ -35,7 +37,10 @@ final class Literals {
             case TINYINT: return l.getValueAs(Byte.class);
             case SMALLINT: return l.getValueAs(Short.class);
             case INTEGER: case DATE: case TIME: case INTERVAL_YEAR_MONTH: return l.getValueAs(Integer.class);
-            case BIGINT: case TIMESTAMP: case TIMESTAMP_LTZ: case INTERVAL_DAY_TIME: return l.getValueAs(Long.class);
+            case BIGINT: case INTERVAL_DAY_TIME: return l.getValueAs(Long.class);
+            case TIMESTAMP: case TIMESTAMP_LTZ:
+                return TimestampUnits.rescale(TimestampOperators.unitsOf(l),
+                    TimestampOperators.precision(l.getType()), t.precision());
             case FLOAT: return l.getValueAs(BigDecimal.class).floatValue();
             case DOUBLE: return l.getValueAs(BigDecimal.class).doubleValue();
             case DECIMAL: return l.getValueAs(BigDecimal.class);

@@ -123,6 +123,14 @@ final class OperatorFactories {
                 o.rows(), o.preceding() < 0 ? io.weir.runtime.operators.sql.over.OverAggregateOperator.UNBOUNDED
                     : o.preceding(), ttl(o.stateTtl()), zone));
         }
+        if (spec instanceof OperatorSpec.RetractOverAggregate) {
+            OperatorSpec.RetractOverAggregate o = (OperatorSpec.RetractOverAggregate) spec;
+            return List.of(io.weir.runtime.operators.sql.over.RetractOverAggregateOperator.factory(name, uid,
+                KeySelector.ofFields(o.partitionKey()), o.inputType().project(o.partitionKey()), o.outputType(),
+                o.inputType().arity(), codegen.aggsHandle(o.calciteInputType(), o.aggCalls(), false),
+                codegen.comparator(o.calciteInputType(), o.orderKey()), o.rows(), o.preceding(), ttl(o.stateTtl()),
+                zone));
+        }
         if (spec instanceof OperatorSpec.Rank) {
             OperatorSpec.Rank r = (OperatorSpec.Rank) spec;
             return List.of(TopNOperator.factory(name, uid, KeySelector.ofFields(r.partitionKey()),
@@ -138,6 +146,11 @@ final class OperatorFactories {
         }
         if (spec instanceof OperatorSpec.TemporalJoin) {
             return List.of(TemporalJoinTranslation.factory((OperatorSpec.TemporalJoin) spec, codegen, name, uid, zone));
+        }
+        if (spec instanceof OperatorSpec.LookupJoin) {
+            OperatorSpec.LookupJoin j = (OperatorSpec.LookupJoin) spec;
+            return List.of(LookupJoinTranslation.factory(j, discoverSource(LookupJoinTranslation.context(j, conf)),
+                codegen, name, uid, zone));
         }
         List<OperatorFactory> unnestOrSetOp = UnnestAndSetOpTranslation.factories(spec, name, uid);
         if (unnestOrSetOp != null) {

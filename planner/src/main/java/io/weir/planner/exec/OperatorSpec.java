@@ -138,6 +138,16 @@ public sealed interface OperatorSpec {
     }
 
     /**
+     * OVER aggregation over an updating input or a non-time order, keyed by {@code partitionKey}:
+     * {@code aggCalls} over {@code calciteInputType} (no retraction), rows sorted by {@code orderKey},
+     * ROWS or RANGE, {@code preceding} -1 for UNBOUNDED else rows. Emits +I/-U/+U/-D; output = input ++ aggregates.
+     */
+    record RetractOverAggregate(RowType inputType, RelDataType calciteInputType, int[] partitionKey,
+                                org.apache.calcite.rel.RelCollation orderKey, List<AggregateCall> aggCalls, boolean rows,
+                                long preceding, Duration stateTtl, RowType outputType) implements OperatorSpec {
+    }
+
+    /**
      * Deduplication keyed by {@code key} of an insert-only input: keep the first or last row per key
      * by processing time or by the rowtime in field {@code timeIndex}.
      */
@@ -228,5 +238,16 @@ public sealed interface OperatorSpec {
                       int leftWindowEndIndex, int rightWindowEndIndex, boolean rowtime, boolean ltz,
                       RowType outputType)
         implements OperatorSpec {
+    }
+
+    /**
+     * The lookup join: each input row's fields {@code inputKeys} are looked up in the table (created
+     * like {@link Source}, projected to {@code projection}) on its fields {@code lookupKeys}
+     * (positions in the projected row {@code lookupType}); {@code condition} (or null) over
+     * {@code input ++ looked-up row}; INNER or LEFT; keeps the input's row kinds.
+     */
+    record LookupJoin(String joinType, Source table, RowType inputType, RowType lookupType,
+                      RelDataType calciteInputType, RelDataType calciteLookupType, int[] inputKeys, int[] lookupKeys,
+                      RexNode condition, RowType outputType) implements OperatorSpec {
     }
 }

@@ -2,11 +2,13 @@ package io.weir.planner.rules;
 
 import io.weir.planner.ValidationException;
 import io.weir.planner.logical.LogicalOverAggregate;
+import io.weir.planner.logical.LogicalRetractOverAggregate;
 import io.weir.planner.properties.TimeAttribute;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalWindow;
@@ -22,10 +24,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a {@link LogicalWindow} of aggregate functions with one window into a
- * {@link LogicalOverAggregate}: ordered by one time attribute ascending, framed {@code ROWS|RANGE
- * BETWEEN UNBOUNDED|n PRECEDING AND CURRENT ROW}. Rank functions are left to {@link RankRule}; other
- * shapes are refused naming what is missing.
+ * Planner rule that turns a {@link LogicalWindow} of aggregate functions with one window into a
+ * {@link LogicalOverAggregate} when it is ordered by one time attribute ascending (what Flink runs),
+ * framed {@code ROWS|RANGE BETWEEN UNBOUNDED|n PRECEDING AND CURRENT ROW}; any other order becomes a
+ * {@link LogicalRetractOverAggregate} (a Weir extension) framed {@code ROWS BETWEEN UNBOUNDED|n
+ * PRECEDING AND CURRENT ROW} or {@code RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW}. (A time
+ * order over an updating input is switched to the retracting node after physical planning, by
+ * {@link RetractOverAggregateRewrite}.) Rank functions are left to {@link RankRule}; other shapes
+ * are refused naming what is missing.
  */
 public final class OverAggregateRule extends RelOptRule {
     public static final OverAggregateRule INSTANCE = new OverAggregateRule();
@@ -51,22 +57,48 @@ public final class OverAggregateRule extends RelOptRule {
                 + " use one window (PARTITION BY / ORDER BY / frame) per SELECT");
         }
         Window.Group group = window.groups.get(0);
-        int inputCount = window.getInput().getRowType().getFieldCount();
+        RelNode input = window.getInput();
+        int inputCount = input.getRowType().getFieldCount();
         List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
-        if (order.size() != 1 || order.get(0).direction != RelFieldCollation.Direction.ASCENDING) {
-            throw new ValidationException("not supported yet: OVER aggregation must be ordered by one time attribute"
-                + " ascending (ORDER BY rowtime or proctime)");
-        }
-        int timeIndex = order.get(0).getFieldIndex();
-        TimeAttribute time = RankRule.timeAttribute(window.getInput(), timeIndex);
-        if (time == TimeAttribute.NONE) {
-            throw new ValidationException("OVER windows' ordering in stream mode must be defined on a time attribute;"
-                + " '" + window.getInput().getRowType().getFieldNames().get(timeIndex) + "' is not one");
+        if (order.isEmpty()) {
+            throw new ValidationException("not supported yet: OVER aggregation without ORDER BY; order the window"
+                + " (e.g. ORDER BY a time attribute)");
         }
         if (!group.upperBound.isCurrentRow()) {
-            throw new ValidationException("not supported yet: OVER windows must end at CURRENT ROW");
+            throw new ValidationException("not supported yet: OVER windows must end at CURRENT ROW, not "
+                + group.upperBound);
         }
         long preceding = preceding(group.lowerBound, window, inputCount, group.isRows);
+        List<AggregateCall> calls = aggregateCalls(window, group, inputCount);
+        int timeIndex = order.get(0).getFieldIndex();
+        TimeAttribute time = order.size() == 1 && order.get(0).direction == RelFieldCollation.Direction.ASCENDING
+            ? RankRule.timeAttribute(input, timeIndex) : TimeAttribute.NONE;
+        if (time != TimeAttribute.NONE) {
+            call.transformTo(new LogicalOverAggregate(window.getCluster(), window.getTraitSet(), input, group.keys,
+                timeIndex, time == TimeAttribute.ROWTIME, group.isRows, preceding, calls, window.getRowType()));
+            return;
+        }
+        if (!group.isRows && preceding != -1) {
+            throw new ValidationException("not supported yet: OVER window RANGE BETWEEN " + preceding
+                + " PRECEDING AND CURRENT ROW ordered by " + orderText(input, order) + ", which is not one ascending time"
+                + " attribute; use ROWS BETWEEN n PRECEDING AND CURRENT ROW or RANGE BETWEEN UNBOUNDED PRECEDING"
+                + " AND CURRENT ROW");
+        }
+        call.transformTo(new LogicalRetractOverAggregate(window.getCluster(), window.getTraitSet(), input, group.keys,
+            group.orderKeys, group.isRows, preceding, calls, window.getRowType()));
+    }
+
+    private static String orderText(RelNode input, List<RelFieldCollation> order) {
+        List<String> names = input.getRowType().getFieldNames();
+        List<String> out = new ArrayList<>();
+        for (RelFieldCollation c : order) {
+            out.add("'" + names.get(c.getFieldIndex()) + "'"
+                + (c.direction == RelFieldCollation.Direction.DESCENDING ? " DESC" : ""));
+        }
+        return String.join(", ", out);
+    }
+
+    private static List<AggregateCall> aggregateCalls(LogicalWindow window, Window.Group group, int inputCount) {
         List<AggregateCall> calls = new ArrayList<>();
         List<String> names = window.getRowType().getFieldNames();
         for (int i = 0; i < group.aggCalls.size(); i++) {
@@ -81,8 +113,7 @@ public final class OverAggregateRule extends RelOptRule {
             calls.add(AggregateCall.create((SqlAggFunction) c.getOperator(), c.distinct, false, c.ignoreNulls, List.of(),
                 args, -1, null, RelCollations.EMPTY, c.getType(), names.get(inputCount + i)));
         }
-        call.transformTo(new LogicalOverAggregate(window.getCluster(), window.getTraitSet(), window.getInput(),
-            group.keys, timeIndex, time == TimeAttribute.ROWTIME, group.isRows, preceding, calls, window.getRowType()));
+        return calls;
     }
 
     private static long preceding(RexWindowBound lower, LogicalWindow window, int inputCount, boolean rows) {

@@ -91,13 +91,14 @@ public final class PlannerRules {
         WindowRankRule.INSTANCE,
         WindowJoinRule.INSTANCE);
 
-    /** Projection push-down through watermark assigners into source scans. */
+    /** Projection push-down through watermark assigners into source scans and into looked-up tables. */
     public static final List<RelOptRule> PROJECTION_PUSH_DOWN = List.of(
         AggregateInputNarrowRule.INSTANCE,
         CalcWatermarkAssignerTransposeRule.INSTANCE,
         CoreRules.CALC_MERGE,
         CoreRules.CALC_REMOVE,
-        SourceProjectionPushDownRule.INSTANCE);
+        SourceProjectionPushDownRule.INSTANCE,
+        LookupJoinProjectionPushDownRule.INSTANCE);
 
     /** Logical to streaming physical nodes (Volcano). */
     public static final List<RelOptRule> PHYSICAL = List.of(
@@ -111,11 +112,13 @@ public final class PlannerRules {
         StreamPhysicalJoinRule.INTERVAL,
         StreamPhysicalRankRule.INSTANCE,
         StreamPhysicalOverAggregateRule.INSTANCE,
+        StreamPhysicalRetractOverAggregateRule.INSTANCE,
         StreamPhysicalWindowTableFunctionRule.INSTANCE,
         StreamPhysicalWindowRankRule.INSTANCE,
         StreamPhysicalWindowJoinRule.INSTANCE,
         StreamPhysicalValuesRule.INSTANCE,
         StreamPhysicalTemporalJoinRule.INSTANCE,
+        StreamPhysicalLookupJoinRule.INSTANCE,
         StreamPhysicalUnnestRule.INSTANCE,
         StreamPhysicalSetOpAllRule.INSTANCE,
         StreamPhysicalSinkRule.INSTANCE);

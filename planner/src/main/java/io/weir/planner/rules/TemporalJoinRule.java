@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * Planner rule that turns {@code left JOIN right FOR SYSTEM_TIME AS OF left.t ON cond}, which Calcite
  * converts to {@code Correlate(left, Filter(cond, Snapshot($cor.t, right)))}, into a
- * {@link LogicalTemporalJoin} with the condition over {@code left ++ right}. Runs before
- * decorrelation, which would otherwise lose the snapshot.
+ * {@link LogicalTemporalJoin} with the condition over {@code left ++ right}, or, on a processing-time
+ * attribute against a table whose connector supports lookups, into a lookup join
+ * ({@link LookupJoinRewrite}). Runs before decorrelation, which would otherwise lose the snapshot.
  */
 public final class TemporalJoinRule extends RelOptRule {
     public static final TemporalJoinRule INSTANCE = new TemporalJoinRule();
@@ -59,6 +60,11 @@ public final class TemporalJoinRule extends RelOptRule {
         RelNode left = correlate.getLeft();
         RexNode joinCondition = condition == null ? null : condition.accept(new CorrelationRewriter(
             correlate.getCorrelationId(), left, correlate.getRowType(), correlate.getCluster().getRexBuilder()));
+        RelNode lookup = LookupJoinRewrite.rewrite(correlate, snapshot.getInput(), leftTime, joinCondition);
+        if (lookup != null) {
+            call.transformTo(lookup);
+            return;
+        }
         checkEquiKeys(left, snapshot.getInput(), joinCondition);
         call.transformTo(new LogicalTemporalJoin(correlate.getCluster(), correlate.getTraitSet(), left,
             snapshot.getInput(), type, joinCondition, leftTime, correlate.getRowType()));

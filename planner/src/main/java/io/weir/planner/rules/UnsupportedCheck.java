@@ -106,7 +106,9 @@ public final class UnsupportedCheck {
             || node instanceof io.weir.planner.logical.LogicalRank
             || node instanceof io.weir.planner.logical.LogicalIntervalJoin
             || node instanceof io.weir.planner.logical.LogicalOverAggregate
+            || node instanceof io.weir.planner.logical.LogicalRetractOverAggregate
             || node instanceof io.weir.planner.logical.LogicalTemporalJoin
+            || node instanceof io.weir.planner.logical.LogicalLookupJoin
             || node instanceof io.weir.planner.logical.LogicalUnnest
             || node instanceof io.weir.planner.logical.LogicalSetOpAll
             || node instanceof io.weir.planner.logical.LogicalWindowTableFunction

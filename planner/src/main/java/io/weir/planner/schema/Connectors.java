@@ -40,6 +40,21 @@ public final class Connectors {
         }
     }
 
+    /**
+     * Whether the table's source can answer lookups (it implements {@code SupportsLookup} and reads
+     * inserts only), so that a processing-time temporal join against it is a lookup join.
+     */
+    public static boolean supportsLookup(TableDescriptor table, Configuration conf) {
+        TableContext ctx = tableContext(table, conf);
+        try {
+            io.weir.runtime.connector.ScanSource<?> source =
+                FactoryUtil.discoverTableFactory(TableSourceFactory.class, ctx).createSource(ctx);
+            return source instanceof io.weir.runtime.connector.SupportsLookup && source.changelogMode().isInsertOnly();
+        } catch (io.weir.runtime.connector.ValidationException e) {
+            throw new ValidationException(e.getMessage(), e);
+        }
+    }
+
     /** Creates the table's sink; the factory validates the options. */
     public static TableSink createSink(TableDescriptor table, Configuration conf) {
         TableContext ctx = tableContext(table, conf);

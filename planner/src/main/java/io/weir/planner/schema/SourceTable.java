@@ -41,6 +41,11 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
         return table;
     }
 
+    /** Whether the table's connector can answer lookups (the right side of a lookup join). */
+    public boolean supportsLookup() {
+        return Connectors.supportsLookup(table, context.configuration());
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         resolve();

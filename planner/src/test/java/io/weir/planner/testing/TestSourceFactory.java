@@ -21,11 +21,12 @@ import java.util.Set;
  * A source factory for planner tests ({@code 'connector' = 'test-source'}): a bounded source of
  * the rows registered under {@code 'data-id'} with {@link #register} (one split; none if no
  * data), whose changelog is chosen by {@code 'changelog-mode'} ({@code insert-only}, {@code all}
- * or {@code upsert}).
+ * or {@code upsert}); with {@code 'lookup' = 'true'} it also answers lookups.
  */
 public final class TestSourceFactory implements TableSourceFactory {
     public static final ConfigOption<String> MODE = ConfigOptions.key("changelog-mode").stringType("insert-only");
     public static final ConfigOption<String> DATA_ID = ConfigOptions.key("data-id").stringType(null);
+    public static final ConfigOption<Boolean> LOOKUP = ConfigOptions.key("lookup").booleanType(false);
     private static final java.util.Map<String, List<Row>> DATA = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Registers rows for tables with {@code 'data-id' = id}. */
@@ -53,12 +54,18 @@ public final class TestSourceFactory implements TableSourceFactory {
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(MODE, DATA_ID);
+        return Set.of(MODE, DATA_ID, LOOKUP);
     }
 
     @Override
     public ScanSource<DataSplit> createSource(TableContext context) {
         FactoryUtil.validateOptions(this, context, Set.of());
+        ScanSource<DataSplit> scan = scan(context);
+        String id = context.get(DATA_ID);
+        return context.get(LOOKUP) ? new TestLookupSource<>(scan, () -> DATA.getOrDefault(id, List.of()), null) : scan;
+    }
+
+    private ScanSource<DataSplit> scan(TableContext context) {
         String mode = context.get(MODE);
         ChangelogMode produced = mode.equals("all") ? ChangelogMode.all()
             : mode.equals("upsert") ? ChangelogMode.upsert() : ChangelogMode.insertOnly();

@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code TINYINT..BIGINT} Byte/Short/Integer/Long, {@code FLOAT/DOUBLE} Float/Double,
  * {@code DECIMAL} BigDecimal, {@code CHAR/VARCHAR} String, {@code BINARY/VARBINARY} byte[],
  * {@code DATE} Integer epoch days, {@code TIME} Integer millis of day, {@code TIMESTAMP(p)} and
- * {@code TIMESTAMP_LTZ(p)} Long epoch millis, {@code INTERVAL} Long millis (day-time) or Integer
+ * {@code TIMESTAMP_LTZ(p)} Long epoch millis (p &lt;= 3), micros (p 4..6) or nanos (p 7..9), see
+ * {@link io.weir.runtime.types.TimestampUnits}, {@code INTERVAL} Long millis (day-time) or Integer
  * months (year-month), {@code ARRAY} List, {@code MAP} Map, {@code ROW} a nested Row, NULL null.
  *
  * <p>Rows are mutable so that operators on a hot path may reuse one instance; an operator that

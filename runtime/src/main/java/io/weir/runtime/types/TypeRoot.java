@@ -18,9 +18,9 @@ public enum TypeRoot {
     DATE(Integer.class),
     /** Milliseconds of the day. */
     TIME(Integer.class),
-    /** Epoch milliseconds, no time zone. */
+    /** Epoch millis (p &lt;= 3), micros (p 4..6) or nanos (p 7..9), no time zone; see {@link TimestampUnits}. */
     TIMESTAMP(Long.class),
-    /** Epoch milliseconds, an instant shown in the session time zone. */
+    /** An instant in epoch millis, micros or nanos by precision as TIMESTAMP, shown in the session time zone. */
     TIMESTAMP_LTZ(Long.class),
     /** Months. */
     INTERVAL_YEAR_MONTH(Integer.class),

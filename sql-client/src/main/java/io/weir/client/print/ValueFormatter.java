@@ -2,13 +2,13 @@ package io.weir.client.print;
 
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.DataType;
+import io.weir.runtime.types.TimestampUnits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
@@ -46,12 +46,11 @@ public final class ValueFormatter {
                 return withFraction(LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000L).format(TIME),
                     ((Number) value).longValue() % 1000, Math.max(0, type.precision()));
             case TIMESTAMP:
-                return timestamp(LocalDateTime.ofEpochSecond(Math.floorDiv(((Number) value).longValue(), 1000L), 0, ZoneOffset.UTC),
-                    Math.floorMod(((Number) value).longValue(), 1000L), type.precision());
+                return timestamp(TimestampUnits.toLocalDateTime(((Number) value).longValue(), type.precision()),
+                    type.precision());
             case TIMESTAMP_LTZ:
-                long millis = ((Number) value).longValue();
-                LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(Math.floorDiv(millis, 1000L) * 1000L), sessionZone);
-                return timestamp(local, Math.floorMod(millis, 1000L), type.precision());
+                Instant instant = TimestampUnits.toInstant(((Number) value).longValue(), type.precision());
+                return timestamp(LocalDateTime.ofInstant(instant, sessionZone), type.precision());
             case INTERVAL_DAY_TIME:
                 return intervalDayTime(((Number) value).longValue());
             case INTERVAL_YEAR_MONTH:
@@ -72,8 +71,11 @@ public final class ValueFormatter {
         }
     }
 
-    private static String timestamp(LocalDateTime secondsPart, long millis, int precision) {
-        return withFraction(secondsPart.format(DATE_TIME), millis, Math.max(0, precision));
+    /** {@code yyyy-MM-dd HH:mm:ss} and exactly {@code precision} fraction digits, as Flink prints it. */
+    private static String timestamp(LocalDateTime ldt, int precision) {
+        String base = ldt.format(DATE_TIME);
+        int p = Math.max(0, Math.min(precision, 9));
+        return p == 0 ? base : base + "." + String.format("%09d", ldt.getNano()).substring(0, p);
     }
 
     private static String withFraction(String base, long millis, int precision) {
@@ -84,7 +86,7 @@ public final class ValueFormatter {
         if (precision <= 3) {
             return base + "." + frac.substring(0, precision);
         }
-        return base + "." + frac + "0".repeat(precision - 3); // values are kept in milliseconds
+        return base + "." + frac + "0".repeat(precision - 3); // TIME values are kept in milliseconds
     }
 
     private static String intervalDayTime(long millis) {

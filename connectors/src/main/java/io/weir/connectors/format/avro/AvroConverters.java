@@ -3,6 +3,8 @@ package io.weir.connectors.format.avro;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import io.weir.runtime.types.TimestampUnits;
+import io.weir.runtime.types.TypeRoot;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -122,16 +124,40 @@ final class AvroConverters {
         return out;
     }
 
-    /** A generic record of the table's schema to an {@code INSERT} row. */
+    /**
+     * A generic record of the table's schema to an {@code INSERT} row. With the writer's schema (a
+     * file's), a top-level timestamp written in another unit (e.g. timestamp-millis read as a
+     * TIMESTAMP(6)) is rescaled; Avro's schema resolution reads the long as it is.
+     */
     static final class RecordToRow implements Function<GenericRecord, Row> {
         private final Function<Object, Object>[] fields;
 
-        @SuppressWarnings("unchecked")
         RecordToRow(RowType type) {
+            this(type, null);
+        }
+
+        @SuppressWarnings("unchecked")
+        RecordToRow(RowType type, Schema writer) {
             fields = new Function[type.arity()];
             for (int i = 0; i < fields.length; i++) {
                 fields[i] = toInternal(type.fieldType(i));
+                int written = writer == null ? -1 : writtenUnitDigits(writer, type.fieldNames().get(i));
+                DataType t = type.fieldType(i);
+                boolean timestamp = t.root() == TypeRoot.TIMESTAMP || t.root() == TypeRoot.TIMESTAMP_LTZ;
+                if (timestamp && written > 0 && written != TimestampUnits.unitDigits(t.precision())) {
+                    fields[i] = v -> TimestampUnits.rescale((Long) v, written, t.precision());
+                }
             }
+        }
+
+        /** 3, 6 or 9 for a timestamp-millis/micros/nanos field of the writer's schema, else -1. */
+        private static int writtenUnitDigits(Schema writer, String name) {
+            Schema.Field f = writer.getField(name);
+            Schema s = f == null ? null : nonNullBranch(f.schema());
+            String logical = s == null || s.getLogicalType() == null ? "" : s.getLogicalType().getName();
+            return logical.endsWith("-millis") && logical.contains("timestamp") ? 3
+                : logical.endsWith("-micros") && logical.contains("timestamp") ? 6
+                : logical.endsWith("-nanos") && logical.contains("timestamp") ? 9 : -1;
         }
 
         @Override

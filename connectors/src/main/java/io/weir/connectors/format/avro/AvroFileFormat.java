@@ -42,7 +42,7 @@ final class AvroFileFormat implements FileFormat {
     public FileRecordReader openReader(Path file, FilePosition start) throws IOException {
         DataFileReader<GenericRecord> reader = new DataFileReader<>(new SeekableFileInput(file.toFile()),
             new GenericDatumReader<>(null, schema));
-        return new Reader(file, reader, start, new AvroConverters.RecordToRow(rowType));
+        return new Reader(file, reader, start, new AvroConverters.RecordToRow(rowType, reader.getSchema()));
     }
 
     @Override

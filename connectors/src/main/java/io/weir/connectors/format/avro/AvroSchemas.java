@@ -3,6 +3,7 @@ package io.weir.connectors.format.avro;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
 import io.weir.runtime.types.TypeRoot;
+import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Derives an Avro schema from a table schema, with Avro's logical types so that standard tools
  * show the values as the table means them: DATE {@code int date}, TIME {@code int time-millis},
- * TIMESTAMP {@code long local-timestamp-millis}, TIMESTAMP_LTZ {@code long timestamp-millis},
+ * TIMESTAMP(p) {@code long local-timestamp-millis} (p &lt;= 3) or {@code local-timestamp-micros} (p 4..6),
+ * TIMESTAMP_LTZ(p) {@code long timestamp-millis} or {@code timestamp-micros},
  * DECIMAL {@code bytes decimal(p, s)}. Nullable types become {@code ["null", T]} unions with
  * default null; nested rows become records named after their path.
  */
@@ -59,8 +61,8 @@ public final class AvroSchemas {
             case VARBINARY: return Schema.create(Schema.Type.BYTES);
             case DATE: return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
             case TIME: return LogicalTypes.timeMillis().addToSchema(Schema.create(Schema.Type.INT));
-            case TIMESTAMP: return LogicalTypes.localTimestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
-            case TIMESTAMP_LTZ: return LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+            case TIMESTAMP:
+            case TIMESTAMP_LTZ: return timestamp(t);
             case ARRAY: return Schema.createArray(of(t.elementType(), path, namespace));
             case MAP:
                 if (t.keyType().root() != TypeRoot.VARCHAR && t.keyType().root() != TypeRoot.CHAR) {
@@ -71,5 +73,18 @@ public final class AvroSchemas {
             case ROW: return record(t.rowType(), path, namespace);
             default: throw new UnsupportedOperationException("not supported yet: avro format with type " + t);
         }
+    }
+
+    /** Millis for precision 0..3, micros for 4..6 (the internal value's unit); Avro has no nanosecond type. */
+    private static Schema timestamp(DataType t) {
+        boolean ltz = t.root() == TypeRoot.TIMESTAMP_LTZ;
+        if (t.precision() > 6) {
+            throw new UnsupportedOperationException("Avro does not support " + t + ": the avro format supports"
+                + " timestamp precisions up to 6 (timestamp-micros)");
+        }
+        LogicalType logical = t.precision() <= 3
+            ? (ltz ? LogicalTypes.timestampMillis() : LogicalTypes.localTimestampMillis())
+            : (ltz ? LogicalTypes.timestampMicros() : LogicalTypes.localTimestampMicros());
+        return logical.addToSchema(Schema.create(Schema.Type.LONG));
     }
 }

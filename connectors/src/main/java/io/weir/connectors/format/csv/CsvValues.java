@@ -41,7 +41,7 @@ final class CsvValues {
             case DATE: return s -> TimeFormats.parseDate(s.trim());
             case TIME: return s -> TimeFormats.parseTime(s.trim());
             case TIMESTAMP:
-            case TIMESTAMP_LTZ: return s -> TimeFormats.parseTimestamp(s.trim(), s.indexOf('T') == 10);
+            case TIMESTAMP_LTZ: return s -> TimeFormats.parseTimestamp(s.trim(), s.trim().indexOf('T') == 10, type.precision());
             default: throw new UnsupportedOperationException("not supported yet: csv field of type " + type);
         }
     }

@@ -6,6 +6,7 @@ import io.weir.connectors.format.TimeFormats;
 import io.weir.runtime.data.Row;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import io.weir.runtime.types.TimestampUnits;
 import io.weir.runtime.types.TypeRoot;
 
 import java.math.BigDecimal;
@@ -60,7 +61,9 @@ final class JsonReaders {
             case TIMESTAMP:
             case TIMESTAMP_LTZ: {
                 AsciiView view = new AsciiView();
-                return s -> s.peek() == '"' ? TimeFormats.parseTimestamp(stringView(s, view), iso) : integral(s);
+                int p = type.precision();
+                return s -> s.peek() == '"' ? TimeFormats.parseTimestamp(stringView(s, view), iso, p)
+                    : TimestampUnits.fromMillis(integral(s), p);
             }
             case ARRAY: return arrayReader(of(type.elementType(), path + "[]", iso, failOnMissing));
             case MAP:
