@@ -116,4 +116,13 @@ class JoinPlanTest {
         assertArrayEquals(new int[] {0, 1}, join.leftInput().uniqueKey());
         assertEquals(Duration.ZERO, join.stateTtl());
     }
+
+    @Test
+    void shouldAppendInsertOnlyRowsWithoutUniqueKeyOnlyOnSidesNoOuterJoinPreserves() {
+        PlannedQuery q = f.sql("SELECT o.id, c.url FROM orders o LEFT JOIN clicks c ON o.id = c.user_id").plan();
+        OperatorSpec.Join join = q.execGraph().nodes().stream().map(ExecNode::spec)
+            .filter(s -> s instanceof OperatorSpec.Join).map(s -> (OperatorSpec.Join) s).findFirst().orElseThrow();
+        assertFalse(join.leftInput().appendOnly(), "the preserved side keeps association counts");
+        assertTrue(join.rightInput().appendOnly());
+    }
 }

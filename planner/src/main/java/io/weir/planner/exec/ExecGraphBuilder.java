@@ -324,19 +324,14 @@ public final class ExecGraphBuilder {
         return new OperatorSpec.Join(join.joinType().name(), RelTypes.toRowType(left.getRowType()),
             RelTypes.toRowType(right.getRowType()), left.getRowType(), right.getRowType(),
             toArray(join.leftKeys()), toArray(join.rightKeys()), join.condition(), join.filterNullKeys(),
-            joinSide(left, join.leftKeys()), joinSide(right, join.rightKeys()), conf.get(PlannerOptions.STATE_TTL), out);
+            joinSide(join, 0), joinSide(join, 1), conf.get(PlannerOptions.STATE_TTL), out);
     }
 
-    /** The state layout of a join input from its unique keys (the smallest one wins). */
-    private OperatorSpec.JoinSide joinSide(RelNode input, List<Integer> joinKeys) {
-        java.util.Set<org.apache.calcite.util.ImmutableBitSet> keys = props.uniqueKeys(input);
-        if (!joinKeys.isEmpty() && StreamPhysicalJoin.containsKey(keys, joinKeys)) {
-            return new OperatorSpec.JoinSide(true, null);
-        }
-        return keys.stream().min(java.util.Comparator.comparingInt(org.apache.calcite.util.ImmutableBitSet::cardinality)
-                .thenComparing(org.apache.calcite.util.ImmutableBitSet::toString))
-            .map(k -> new OperatorSpec.JoinSide(false, k.toArray()))
-            .orElse(new OperatorSpec.JoinSide(false, null));
+    /** The state layout of join input {@code input}, as {@link StreamPhysicalJoin#inputSpec} chooses it. */
+    private OperatorSpec.JoinSide joinSide(StreamPhysicalJoin join, int input) {
+        StreamPhysicalJoin.InputSpec spec = join.inputSpec(input, props);
+        return new OperatorSpec.JoinSide(spec.name().equals(StreamPhysicalJoin.InputSpec.JOIN_KEY_CONTAINS_UNIQUE_KEY),
+            spec.uniqueKey(), spec.name().equals(StreamPhysicalJoin.InputSpec.APPEND_ONLY));
     }
 
     private OperatorSpec rank(StreamPhysicalRank rank, RelNode input, RowType out) {

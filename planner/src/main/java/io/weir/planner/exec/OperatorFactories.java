@@ -270,7 +270,7 @@ final class OperatorFactories {
         if (side.uniqueKey() != null) {
             return JoinInputSpec.withUniqueKey(KeySelector.ofFields(side.uniqueKey()), type.project(side.uniqueKey()));
         }
-        return JoinInputSpec.noUniqueKey();
+        return side.appendOnly() ? JoinInputSpec.appendOnly() : JoinInputSpec.noUniqueKey();
     }
 
     static StateTtlConfig ttl(java.time.Duration ttl) {

@@ -110,9 +110,10 @@ public sealed interface OperatorSpec {
 
     /**
      * The uniqueness of one join input: its join key contains a unique key, or {@code uniqueKey}
-     * (input positions) is a unique key, or (both false/null) rows may repeat.
+     * (input positions) is a unique key, or (both false/null) rows may repeat; then
+     * {@code appendOnly} when the input is insert-only and needs no association counts.
      */
-    record JoinSide(boolean joinKeyContainsUniqueKey, int[] uniqueKey) {
+    record JoinSide(boolean joinKeyContainsUniqueKey, int[] uniqueKey, boolean appendOnly) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.weir.planner.explain;
 
+import io.weir.planner.physical.StreamPhysicalJoin;
 import io.weir.planner.physical.StreamPhysicalRel;
 import io.weir.planner.physical.StreamPhysicalSink;
 import io.weir.planner.properties.ChangelogModes;
@@ -45,6 +46,9 @@ public final class PlanPrinter {
         node.explain(c);
         sb.append(prefix).append(((StreamPhysicalRel) node).explainName()).append('(')
             .append(c.attributes());
+        if (props != null && node instanceof StreamPhysicalJoin join && join.interval() == null) {
+            sb.append(c.attributes().isEmpty() ? "" : ", ").append(join.explainInputSpecs(props));
+        }
         if (props != null) {
             ChangelogMode mode = props.changelogMode(node);
             String m = node instanceof StreamPhysicalSink ? "NONE" : ChangelogModes.explain(mode);

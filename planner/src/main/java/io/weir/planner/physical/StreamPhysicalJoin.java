@@ -2,6 +2,7 @@ package io.weir.planner.physical;
 
 import io.weir.planner.explain.PlanFormat;
 import io.weir.planner.properties.ChangelogModes;
+import io.weir.planner.properties.PhysicalProperties;
 import io.weir.planner.properties.TimeAttribute;
 import io.weir.runtime.connector.ChangelogMode;
 import io.weir.runtime.data.RowKind;
@@ -16,6 +17,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -27,11 +29,11 @@ import java.util.Set;
  *
  * <p>The operator ({@code StreamingJoinOperator}) needs: the join type, the key fields of each
  * side, the residual {@link #condition()} over {@code left ++ right} (null for none), whether a
- * NULL key matches nothing ({@link #filterNullKeys()}), each side's state layout chosen from its
- * unique keys, and {@code table.exec.state.ttl}. It emits {@code +I} and {@code -D} rows: an inner
- * join of insert-only inputs is insert-only; outer joins (and updating inputs) retract. The
- * interval join ({@code IntervalJoinOperator}) also needs the time fields and bounds; it takes and
- * emits inserts only.
+ * NULL key matches nothing ({@link #filterNullKeys()}), each side's state layout
+ * ({@link #inputSpec}, from its unique keys and changelog mode), and {@code table.exec.state.ttl}.
+ * It emits {@code +I} and {@code -D} rows: an inner join of insert-only inputs is insert-only;
+ * outer joins (and updating inputs) retract. The interval join ({@code IntervalJoinOperator}) also
+ * needs the time fields and bounds; it takes and emits inserts only.
  */
 public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel {
     private final JoinRelType joinType;
@@ -81,6 +83,54 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
     /** The time bounds of an interval join, or null for a regular join. */
     public IntervalBounds interval() {
         return interval;
+    }
+
+    /**
+     * The state layout of one input of a regular join, named as EXPLAIN prints it
+     * ({@code leftInputSpec=[...]}): Flink's three names plus {@code AppendOnly}.
+     *
+     * @param uniqueKey the input positions of the unique key kept by {@code HasUniqueKey}, else null
+     */
+    public record InputSpec(String name, int[] uniqueKey) {
+        public static final String JOIN_KEY_CONTAINS_UNIQUE_KEY = "JoinKeyContainsUniqueKey";
+        public static final String HAS_UNIQUE_KEY = "HasUniqueKey";
+        public static final String NO_UNIQUE_KEY = "NoUniqueKey";
+        public static final String APPEND_ONLY = "AppendOnly";
+    }
+
+    /**
+     * The state layout of input {@code input} (0 = left, 1 = right) of this regular join: one row per
+     * join key when the join key contains a unique key of the input; else rows by the smallest unique
+     * key; else, when the input is insert-only and the join type does not preserve this side (so its
+     * rows need no association counts), an append-only list; else rows with counts.
+     */
+    public InputSpec inputSpec(int input, PhysicalProperties props) {
+        RelNode in = getInput(input);
+        List<Integer> joinKeys = input == 0 ? leftKeys : rightKeys;
+        Set<ImmutableBitSet> keys = props.uniqueKeys(in);
+        if (!joinKeys.isEmpty() && containsKey(keys, joinKeys)) {
+            return new InputSpec(InputSpec.JOIN_KEY_CONTAINS_UNIQUE_KEY, null);
+        }
+        ImmutableBitSet smallest = keys.stream().min(Comparator.comparingInt(ImmutableBitSet::cardinality)
+            .thenComparing(ImmutableBitSet::toString)).orElse(null);
+        if (smallest != null) {
+            return new InputSpec(InputSpec.HAS_UNIQUE_KEY, smallest.toArray());
+        }
+        boolean preserved = input == 0
+            ? joinType == JoinRelType.LEFT || joinType == JoinRelType.FULL
+            : joinType == JoinRelType.RIGHT || joinType == JoinRelType.FULL;
+        if (!preserved && props.changelogMode(in).isInsertOnly()) {
+            return new InputSpec(InputSpec.APPEND_ONLY, null);
+        }
+        return new InputSpec(InputSpec.NO_UNIQUE_KEY, null);
+    }
+
+    /** EXPLAIN's {@code leftInputSpec=[...], rightInputSpec=[...]} of a regular join (empty for an interval join). */
+    public String explainInputSpecs(PhysicalProperties props) {
+        if (interval != null) {
+            return "";
+        }
+        return "leftInputSpec=[" + inputSpec(0, props).name() + "], rightInputSpec=[" + inputSpec(1, props).name() + "]";
     }
 
     @Override

@@ -10,11 +10,13 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #joinKeyContainsUniqueKey()}: at most one row per join key, one {@code ValueState} row;</li>
  *   <li>{@link #withUniqueKey}: rows unique by a key, {@code MapState<uniqueKey, row>};</li>
- *   <li>{@link #noUniqueKey()}: duplicates possible, {@code MapState<row, count>}.</li>
+ *   <li>{@link #noUniqueKey()}: duplicates possible, {@code MapState<row, count>};</li>
+ *   <li>{@link #appendOnly()}: an insert-only input without a unique key on a side no outer join
+ *       preserves: {@code ListState<row>}, appended without a read.</li>
  * </ul>
  */
 public final class JoinInputSpec {
-    enum Layout { JOIN_KEY_CONTAINS_UNIQUE_KEY, HAS_UNIQUE_KEY, NO_UNIQUE_KEY }
+    enum Layout { JOIN_KEY_CONTAINS_UNIQUE_KEY, HAS_UNIQUE_KEY, NO_UNIQUE_KEY, APPEND_ONLY }
 
     private final Layout layout;
     private final KeySelector uniqueKey;
@@ -40,6 +42,20 @@ public final class JoinInputSpec {
     /** No known unique key: equal rows are counted. */
     public static JoinInputSpec noUniqueKey() {
         return new JoinInputSpec(Layout.NO_UNIQUE_KEY, null, null);
+    }
+
+    /**
+     * The input is insert-only and its rows need no association counts (the side is not the
+     * preserved side of an outer join): rows are appended to a list per join key. The operator
+     * fails on a retraction into such a side.
+     */
+    public static JoinInputSpec appendOnly() {
+        return new JoinInputSpec(Layout.APPEND_ONLY, null, null);
+    }
+
+    /** True for {@link #appendOnly()}. */
+    public boolean isAppendOnly() {
+        return layout == Layout.APPEND_ONLY;
     }
 
     Layout layout() {

@@ -1,5 +1,7 @@
 package io.weir.runtime.operators.sql.join;
 
+import io.weir.checkpoint.state.ListState;
+import io.weir.checkpoint.state.ListStateDescriptor;
 import io.weir.checkpoint.state.MapState;
 import io.weir.checkpoint.state.MapStateDescriptor;
 import io.weir.checkpoint.state.StateTtlConfig;
@@ -12,6 +14,7 @@ import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +23,10 @@ import java.util.Map;
  * chooses. Each stored record carries its multiplicity and, for an outer side, the number of rows
  * of the other side it currently matches (its "associations"; 0 means its NULL-padded row is out).
  * Stored records are copies of kind {@code INSERT}. Task thread only.
+ *
+ * <p>The append-only layout keeps neither: each occurrence is a separate list entry (count 1) and
+ * associations are always 0, so it suits only an insert-only side not preserved by an outer join;
+ * {@link #retract} and {@link #updateAssociations} fail on it.
  */
 abstract class JoinRecordState {
 
@@ -49,6 +56,11 @@ abstract class JoinRecordState {
                     new RowSerializer(spec.uniqueKeyType()), new RowSerializer(withCounts));
                 d.enableTimeToLive(ttl);
                 return new ByUniqueKey(ctx.getState(d), recordType.arity(), spec);
+            }
+            case APPEND_ONLY: {
+                ListStateDescriptor<Row> d = new ListStateDescriptor<>(name, new RowSerializer(recordType));
+                d.enableTimeToLive(ttl);
+                return new AppendOnly(ctx.getState(d), name);
             }
             default: {
                 MapStateDescriptor<Row, Row> d = new MapStateDescriptor<>(name,
@@ -230,6 +242,54 @@ abstract class JoinRecordState {
                 e.record = stored.getKey();
                 e.count = (Long) stored.getValue().getField(0);
                 e.associations = (Long) stored.getValue().getField(1);
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Rows of an insert-only side that needs no association counts: a list per join key. Adding is
+     * an append (a RocksDB merge, no read); equal rows are separate entries, so each joins once per
+     * occurrence, as {@link Counted} does with its count.
+     */
+    private static final class AppendOnly extends JoinRecordState {
+        private final ListState<Row> state;
+        private final String name;
+
+        AppendOnly(ListState<Row> state, String name) {
+            this.state = state;
+            this.name = name;
+        }
+
+        @Override
+        void add(Row record, long associations) throws Exception {
+            state.add(record);
+        }
+
+        @Override
+        void retract(Row record) {
+            throw new IllegalStateException("join state '" + name + "' is append-only (planned for an insert-only"
+                + " input) but received a retraction (-U/-D) of the row " + Arrays.toString(record.fields()));
+        }
+
+        @Override
+        void updateAssociations(Row record, long associations) {
+            throw new IllegalStateException("join state '" + name + "' is append-only and keeps no association"
+                + " counts (planned for a side not preserved by an outer join), but they were updated for " + record);
+        }
+
+        @Override
+        int load(List<Entry> out) throws Exception {
+            Iterable<Row> rows = state.get();
+            if (rows == null) {
+                return 0;
+            }
+            int n = 0;
+            for (Row stored : rows) {
+                Entry e = slot(out, n++);
+                e.record = stored;
+                e.count = 1;
+                e.associations = 0;
             }
             return n;
         }

@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * (with {@code filterNullKeys}, i.e. plain {@code =}) match nothing and are not stored. As in Flink, a retraction is
  * applied even when its row is no longer in state (expired by TTL).
  *
- * <p>State per side (see {@link JoinInputSpec}): one row per join key, a map by unique key, or a
- * map of row to count; all with the TTL given ({@code table.exec.state.ttl}).
+ * <p>State per side (see {@link JoinInputSpec}): one row per join key, a map by unique key, a
+ * map of row to count, or (insert-only side not preserved by the join type) a list of rows; all
+ * with the TTL given ({@code table.exec.state.ttl}).
  *
  * <p>Maintenance notes: matches are copied out of state into a reused buffer before the other
  * side's association counts are written, because map-state iterators must not see modifications.
@@ -83,6 +84,10 @@ public final class StreamingJoinOperator implements TwoInputStreamOperator {
         this.filterNullKeys = filterNullKeys;
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.zone = Objects.requireNonNull(zone, "zone");
+        if (leftSpec.isAppendOnly() && joinType.isLeftOuter() || rightSpec.isAppendOnly() && joinType.isRightOuter()) {
+            throw new IllegalArgumentException("an append-only join input keeps no association counts, so it cannot"
+                + " be the preserved side of a " + joinType + " join (left " + leftSpec + ", right " + rightSpec + ")");
+        }
     }
 
     /**
