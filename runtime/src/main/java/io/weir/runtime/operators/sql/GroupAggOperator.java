@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * used groups are kept deserialized in a write-back cache ({@link StateCache}): a hot group
  * costs no state read or write per row; its accumulators are written to state when it is evicted
  * (least recently used first) and before every checkpoint. Emitted rows are the same as without the
- * cache. A retraction for
+ * cache. DISTINCT value counts are kept apart from the accumulators, in keyed map state
+ * ({@link DistinctStateStore}, not with TTL), so that a row reads and writes one entry per distinct
+ * argument list instead of a whole distinct map. A retraction for
  * a group without state (its state expired) is ignored, as in Flink. {@code HAVING} is a Calc after
  * this operator.
  */
@@ -55,6 +57,8 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     private boolean ttlEnabled;
     /** The write-back cache of other groups' accumulators, or null when not used. */
     private StateCache<Row> cache;
+    /** The DISTINCT value counts, outside the accumulators; null without DISTINCT calls or with TTL. */
+    private DistinctStateStore distinct;
     private final int maxCachedGroups;
 
     /**
@@ -98,6 +102,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         this.ttlEnabled = isTtlEnabled(stateTtl);
         this.changelog = new GroupChangelog(handle, generateUpdateBefore, ttlEnabled, context.output());
         this.cache = StateCache.createIfUseful(context, accState, ttlEnabled, maxCachedGroups);
+        this.distinct = DistinctStateStore.installIfUseful(context, handle, ttlEnabled);
     }
 
     static ValueStateDescriptor<Row> accumulatorDescriptor(AggsHandle handle, Duration ttl) {
@@ -139,6 +144,9 @@ public final class GroupAggOperator implements OneInputStreamOperator {
             }
         } else {
             cachedKey = null;
+            if (distinct != null) {
+                distinct.clear();
+            }
             if (cache != null) {
                 cache.remove(key);
             } else {
