@@ -73,7 +73,8 @@ public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
         this.accState = context.getState(GroupAggOperator.accumulatorDescriptor(handle, stateTtl));
         this.changelog = new GroupChangelog(handle, generateUpdateBefore, GroupAggOperator.isTtlEnabled(stateTtl),
             context.output());
-        this.distinct = DistinctStateStore.installIfUseful(context, handle, GroupAggOperator.isTtlEnabled(stateTtl));
+        this.distinct = DistinctStateStore.installIfUseful(context, handle, GroupAggOperator.isTtlEnabled(stateTtl),
+            GroupAggOperator.MAX_CACHED_GROUPS * GroupAggOperator.DISTINCT_ENTRIES_PER_GROUP);
         this.trigger = new BundleTrigger(miniBatch, context.processingTimeService(), this::flush);
     }
 
@@ -131,6 +132,9 @@ public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
     @Override
     public void snapshotState(long checkpointId) throws Exception {
         trigger.flushNow();
+        if (distinct != null) {
+            distinct.flush();
+        }
     }
 
     @Override
