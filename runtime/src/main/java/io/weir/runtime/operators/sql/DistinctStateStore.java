@@ -59,7 +59,19 @@ final class DistinctStateStore implements DistinctStore {
             this.group = group;
             this.distinctGroup = distinctGroup;
             this.value = value;
-            this.hash = (group.hashCode() * 31 + distinctGroup) * 31 + value.hashCode();
+            this.hash = mix(group.hashCode() * 0x9E3779B9 + value.hashCode() * 0x85EBCA6B + distinctGroup);
+        }
+
+        /**
+         * Murmur3's finalizer: with {@code 31 * a + b} grouping keys and small sequential values (ids)
+         * collide in whole runs, and the cache's hash bins degrade into trees (seen in a profile).
+         */
+        private static int mix(int h) {
+            h ^= h >>> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            h *= 0xC2B2AE35;
+            return h ^ (h >>> 16);
         }
 
         boolean is(Row group, int distinctGroup, Object value) {
