@@ -27,6 +27,8 @@ final class JobMonitor {
     private final com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long firstRecordNanos = -1;
+    /** How long a timed-out job may take to end once cancelled. */
+    private static final long CANCEL_WAIT_SECONDS = 60;
     private long peakHeap;
     private long peakRss;
 
@@ -44,8 +46,9 @@ final class JobMonitor {
             sample();
             if (System.nanoTime() - submitted > timeoutNanos) {
                 job.cancel();
+                String ended = awaitCancellation();
                 throw new BenchmarkException("timed out after " + timeoutNanos / 1_000_000_000L
-                    + " s (--timeout); the job was cancelled");
+                    + " s (--timeout); the job was cancelled" + ended);
             }
             try {
                 job.terminationFuture().get(SAMPLE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -107,5 +110,21 @@ final class JobMonitor {
      */
     record Measurement(double seconds, double secondsFromSubmit, double cpuSeconds, long peakHeap, long peakRss,
                        List<Long> checkpointMillis) {
+    }
+
+    /**
+     * Waits for the cancelled job to end, so that the next query does not share the machine (or the
+     * heap) with its tasks; returns how that went, for the timeout message.
+     */
+    private String awaitCancellation() throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            job.terminationFuture().get(CANCEL_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException ignored) {
+            // it failed while cancelling: it ended all the same
+        } catch (java.util.concurrent.TimeoutException e) {
+            return " but had not ended " + CANCEL_WAIT_SECONDS + " s later (status " + job.status() + ")";
+        }
+        return " and ended after " + (System.nanoTime() - start) / 1_000_000 + " ms";
     }
 }

@@ -22,6 +22,10 @@ import org.apache.calcite.rel.type.RelDataType;
  * <p>Accumulator row layout: field 0 is the record count (BIGINT), then each call's fields in call
  * order, then one {@code MAP<key, BIGINT>} per DISTINCT call. Aggregates skip NULL arguments (except
  * COUNT(*)); rows whose FILTER is not TRUE are skipped entirely but still counted by {@code recordCount}.
+ *
+ * <p>With a {@link io.weir.runtime.generated.DistinctStore} set, the DISTINCT maps stay empty and the
+ * calls over one argument list form a distinct group ({@link DistinctGroup}): per row, one store read
+ * and write of the value's counts (one per call of the group) instead of one map per call.
  */
 public final class AggsHandleCodeGenerator {
     private static final String ROW = "io.weir.runtime.data.Row";
@@ -45,6 +49,7 @@ public final class AggsHandleCodeGenerator {
     private final List<AggregateCall> calls;
     private final boolean withRetraction;
     private final List<AggCallCode> codes = new ArrayList<>();
+    private final List<DistinctGroup> distinctGroups;
 
     private AggsHandleCodeGenerator(RelDataType inputType, List<AggregateCall> calls, boolean withRetraction) {
         this.inputType = inputType;
@@ -53,6 +58,7 @@ public final class AggsHandleCodeGenerator {
         for (int i = 0; i < calls.size(); i++) {
             codes.add(new AggCallCode(i, calls.get(i), inputType, withRetraction));
         }
+        this.distinctGroups = DistinctGroup.of(codes);
     }
 
     /**
@@ -114,6 +120,10 @@ public final class AggsHandleCodeGenerator {
                 reset.add(d + " = new java.util.HashMap();");
             }
         }
+        if (!distinctGroups.isEmpty()) {
+            w.field("private io.weir.runtime.generated.DistinctStore ds;");
+            distinctStoreMethods(w);
+        }
         w.constructorStatement("resetAccumulators();");
         w.method("public io.weir.runtime.types.RowType accumulatorType() {\n"
             + "  return (io.weir.runtime.types.RowType) references[1];\n}");
@@ -128,7 +138,9 @@ public final class AggsHandleCodeGenerator {
         w.method("public boolean supportsRetract() {\n  return " + supportsRetract() + ";\n}");
         w.method(perRow("accumulate", "rc++;", "acc"));
         w.method(perRow("retract", "rc--;", "ret"));
-        StringBuilder merge = new StringBuilder("final Object[] o = other.fields();\nrc += ((Long) o[0]).longValue();\n");
+        StringBuilder merge = new StringBuilder(distinctGroups.isEmpty() ? "" : "if (ds != null) throw new "
+            + "UnsupportedOperationException(\"merge of aggregates whose DISTINCT values are kept in state\");\n");
+        merge.append("final Object[] o = other.fields();\nrc += ((Long) o[0]).longValue();\n");
         for (AggCallCode c : codes) {
             merge.append("merge").append(c.index).append("(o);\n");
         }
@@ -142,7 +154,13 @@ public final class AggsHandleCodeGenerator {
         for (AggCallCode c : codes) {
             perCall(w, c, offsets[c.index], distinctOffsets[c.index]);
         }
-        return w.build(new Object[] {"aggregates " + describe(), new RowType(accFields)});
+        List<DataType> keyTypes = new ArrayList<>();
+        int[] sizes = new int[distinctGroups.size()];
+        for (DistinctGroup g : distinctGroups) {
+            keyTypes.add(distinctKeyType(g.calls.get(0).call));
+            sizes[g.index] = g.calls.size();
+        }
+        return w.build(new Object[] {"aggregates " + describe(), new RowType(accFields), List.copyOf(keyTypes), sizes});
     }
 
     private boolean supportsRetract() {
@@ -159,6 +177,13 @@ public final class AggsHandleCodeGenerator {
         for (AggCallCode c : codes) {
             body.append(perCallPrefix).append(c.index).append("(in);\n");
         }
+        if (!distinctGroups.isEmpty()) {
+            body.append("if (ds != null) {\n");
+            for (DistinctGroup g : distinctGroups) {
+                body.append("  d").append(perCallPrefix).append(g.index).append("(in);\n");
+            }
+            body.append("}\n");
+        }
         return guarded("public void " + name + "(" + ROW + " input)", body.toString(), "input");
     }
 
@@ -166,6 +191,7 @@ public final class AggsHandleCodeGenerator {
     private static String guarded(String signature, String body, String row) {
         return signature + " {\n  try {\n" + indent(indent(body.trim())) + "\n"
             + "  } catch (" + EXPRESSION_EXCEPTION + " e) {\n    throw e;\n"
+            + "  } catch (io.weir.runtime.generated.DistinctStore.StoreException e) {\n    throw e;\n"
             + "  } catch (UnsupportedOperationException e) {\n    throw e;\n  } catch (RuntimeException e) {\n"
             + "    throw new " + EXPRESSION_EXCEPTION + "((String) references[0], " + row + ", e);\n  }\n}";
     }
@@ -206,6 +232,9 @@ public final class AggsHandleCodeGenerator {
         }
         String key = args.size() <= 1 ? "v" : ROW + ".of(new Object[] {" + argList(args) + "})";
         String d = "d" + i;
+        if (call.isDistinct()) {
+            prefix.insert(0, "if (ds != null) return;\n");
+        }
         String accPrefix = prefix + (call.isDistinct() ? "if (" + AF + ".increment(" + d + ", " + key + ") != 1L) return;\n" : "");
         String retPrefix = prefix + (call.isDistinct() ? "if (" + AF + ".decrement(" + d + ", " + key + ") != 0L) return;\n" : "");
         w.method("private void acc" + i + "(Object[] in) {\n" + indent(accPrefix + "accv" + i + "(v);") + "\n}");
@@ -283,6 +312,79 @@ public final class AggsHandleCodeGenerator {
             sb.append(sb.length() == 0 ? "" : ", ").append(out);
         }
         return sb.toString();
+    }
+
+    /** {@code distinctKeyTypes}, {@code distinctGroupSizes}, {@code setDistinctStore} and per group {@code daccG}/{@code dretG}. */
+    private void distinctStoreMethods(JavaClassWriter w) {
+        w.method("public java.util.List distinctKeyTypes() {\n  return (java.util.List) references[2];\n}");
+        w.method("public int[] distinctGroupSizes() {\n  final int[] s = (int[]) references[3];\n  return java.util.Arrays.copyOf(s, s.length);\n}");
+        w.method("public void setDistinctStore(io.weir.runtime.generated.DistinctStore store) {\n"
+            + "  this.ds = store;\n  resetAccumulators();\n}");
+        for (DistinctGroup g : distinctGroups) {
+            w.method("private void dacc" + g.index + "(Object[] in) {\n" + indent(distinctBody(g, true)) + "\n}");
+            w.method("private void dret" + g.index + "(Object[] in) {\n" + indent(distinctBody(g, false)) + "\n}");
+        }
+    }
+
+    /**
+     * Per row and distinct group: skip on NULL arguments, evaluate each call's FILTER, then read the
+     * value's counts once, update the counts of the calls whose FILTER holds (a call sees the value
+     * when its count goes 0 -> 1 and loses it when it goes 1 -> 0) and write them back once.
+     */
+    private String distinctBody(DistinctGroup g, boolean accumulate) {
+        StringBuilder b = new StringBuilder();
+        List<Integer> args = g.args;
+        for (int k = 0; k < (g.firstArgOnlyNullCheck ? 1 : args.size()); k++) {
+            b.append("if (in[").append(args.get(k)).append("] == null) return;\n");
+        }
+        boolean unfiltered = false;
+        StringBuilder any = new StringBuilder();
+        for (AggCallCode c : g.calls) {
+            int j = g.slot(c);
+            String f = c.call.filterArg >= 0 ? "Boolean.TRUE.equals(in[" + c.call.filterArg + "])" : "true";
+            unfiltered |= c.call.filterArg < 0;
+            b.append("final boolean f").append(j).append(" = ").append(f).append(";\n");
+            any.append(any.length() == 0 ? "" : " || ").append('f').append(j);
+        }
+        if (!unfiltered) {
+            b.append("if (!(").append(any).append(")) return;\n");
+        }
+        b.append("final Object v = ").append(args.isEmpty() ? "null" : "in[" + args.get(0) + "]").append(";\n");
+        String key = args.size() <= 1 ? "v" : ROW + ".of(new Object[] {" + argList(args) + "})";
+        b.append("final Object k = ").append(key).append(";\n");
+        b.append("final long[] old = ds.get(").append(g.index).append(", k);\n");
+        int size = g.calls.size();
+        if (accumulate) {
+            b.append("final long[] n = old == null ? new long[").append(size).append("] : java.util.Arrays.copyOf(old, ")
+                .append(size).append(");\n");
+        } else {
+            b.append("if (old == null) return;\nfinal long[] n = java.util.Arrays.copyOf(old, ").append(size).append(");\n");
+        }
+        for (AggCallCode c : g.calls) {
+            int j = g.slot(c);
+            b.append("if (f").append(j).append(") {\n");
+            if (c.separatorField() != null) {
+                b.append("  ").append(c.separatorField()).append(" = (String) in[").append(args.get(1)).append("];\n");
+            }
+            if (accumulate) {
+                b.append("  if (n[").append(j).append("]++ == 0L) accv").append(c.index).append("(v);\n");
+            } else {
+                b.append("  if (n[").append(j).append("] > 0L && --n[").append(j).append("] == 0L) retv").append(c.index)
+                    .append("(v);\n");
+            }
+            b.append("}\n");
+        }
+        if (accumulate) {
+            b.append("ds.put(").append(g.index).append(", k, n);");
+        } else {
+            StringBuilder zero = new StringBuilder();
+            for (int j = 0; j < size; j++) {
+                zero.append(j == 0 ? "" : " && ").append("n[").append(j).append("] == 0L");
+            }
+            b.append("if (").append(zero).append(") ds.remove(").append(g.index).append(", k);\nelse ds.put(")
+                .append(g.index).append(", k, n);");
+        }
+        return b.toString();
     }
 
     private static String indent(String code) {

@@ -1,7 +1,9 @@
 package io.weir.runtime.generated;
 
 import io.weir.runtime.data.Row;
+import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
+import java.util.List;
 
 /**
  * The aggregate functions of one aggregation (all calls of one {@code GROUP BY}), generated as a
@@ -18,6 +20,13 @@ import io.weir.runtime.types.RowType;
  * map values are taken over by {@link #setAccumulators} and updated in place; a backend that
  * snapshots by reference must copy them (its serializer's copy). {@link #getAccumulators()} returns
  * a new row every call.
+ *
+ * <p>DISTINCT value counts: by default in the accumulator row (so {@link #merge} can combine them, as
+ * windows and two-phase aggregation need). An unbounded {@code GROUP BY} instead hands the handle a
+ * {@link DistinctStore} ({@link #setDistinctStore}, once, after {@code open}) that keeps them in keyed
+ * map state, one entry per (group, distinct value): a row then costs one map read and write per
+ * distinct argument list instead of rewriting every distinct map with the accumulators. In that mode
+ * the accumulator row's distinct maps stay empty and {@link #merge} is not supported.
  *
  * <p>{@code FILTER (WHERE ...)} and {@code DISTINCT} are handled inside; errors in the aggregated
  * expressions throw {@link ExpressionException} with the input row.
@@ -63,4 +72,28 @@ public interface AggsHandle extends GeneratedFunction {
 
     /** Whether {@link #retract} is implemented for every aggregate call. */
     boolean supportsRetract();
+
+    /**
+     * The key types of the handle's distinct groups: one entry per distinct argument list, in order of
+     * first use by a DISTINCT call (a single argument's type, or a ROW of the arguments). Empty when
+     * there is no DISTINCT call.
+     */
+    default List<DataType> distinctKeyTypes() {
+        return List.of();
+    }
+
+    /** The number of DISTINCT calls of each distinct group: the length of its counts arrays. */
+    default int[] distinctGroupSizes() {
+        return new int[0];
+    }
+
+    /**
+     * Keeps the DISTINCT value counts in {@code store} from now on (see the class comment). Called at
+     * most once, after {@code open} and before the first {@code setAccumulators}/{@code resetAccumulators}.
+     *
+     * @throws UnsupportedOperationException if the handle has no DISTINCT call
+     */
+    default void setDistinctStore(DistinctStore store) {
+        throw new UnsupportedOperationException("this aggregate handle has no DISTINCT calls");
+    }
 }

@@ -62,7 +62,9 @@ import java.util.Map;
  * {@link EndOfData} instead and stays alive, handling triggers, barriers and notifications, until
  * a checkpoint taken after finishing has completed and all its input channels have ended; then it
  * sends {@code EndOfInput} and ends. Cancellation sets a
- * flag and interrupts the thread; a task blocked on a full channel notices within ~10 ms.
+ * flag and interrupts the thread; the task notices between two rows of a batch, a task blocked on a
+ * full channel within ~10 ms; it then closes its operators and their state backends before it
+ * reports CANCELED, so a cancelled job holds no state (nor RocksDB's native memory) once it ended.
  * Any exception fails the task with the name of the operator that threw.
  */
 public final class StreamTask implements Runnable, OperatorHost {
@@ -307,6 +309,7 @@ public final class StreamTask implements Runnable, OperatorHost {
             ChannelStateReplay.replay(name(), restore, chain, tail, gate);
             loop();
             if (canceled) {
+                closeQuietly(); // releases the operators' state backends (RocksDB: native memory, files)
                 listener.onCanceled(this);
             } else {
                 closeChain();
@@ -457,7 +460,7 @@ public final class StreamTask implements Runnable, OperatorHost {
                 inputIdle[input] = false;
                 head.setInputIdle(input, false);
             }
-            for (int i = 0; i < b.size(); i++) {
+            for (int i = 0; i < b.size() && !canceled; i++) {
                 head.processElement(input, b.get(i));
             }
         } else if (item instanceof Watermark) {

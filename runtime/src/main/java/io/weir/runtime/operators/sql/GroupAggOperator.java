@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * used groups are kept deserialized in a write-back cache ({@link StateCache}): a hot group
  * costs no state read or write per row; its accumulators are written to state when it is evicted
  * (least recently used first) and before every checkpoint. Emitted rows are the same as without the
- * cache. A retraction for
+ * cache. On such a backend (without TTL) DISTINCT value counts are kept apart from the accumulators,
+ * in keyed map state behind their own write-back cache ({@link DistinctStateStore}), so that a row
+ * reads and writes one entry per distinct argument list instead of whole distinct maps. A retraction for
  * a group without state (its state expired) is ignored, as in Flink. {@code HAVING} is a Calc after
  * this operator.
  */
@@ -41,6 +43,8 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "accumulators";
     /** Groups whose accumulators the write-back cache keeps (bounds its memory). */
     static final int MAX_CACHED_GROUPS = 16_384;
+    /** Distinct-value entries the DISTINCT counts' write-back cache keeps per cached group (bounds its memory). */
+    static final int DISTINCT_ENTRIES_PER_GROUP = 4;
 
     private final Supplier<AggsHandle> handleFactory;
     private final boolean generateUpdateBefore;
@@ -55,6 +59,8 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     private boolean ttlEnabled;
     /** The write-back cache of other groups' accumulators, or null when not used. */
     private StateCache<Row> cache;
+    /** The DISTINCT value counts, outside the accumulators; null without DISTINCT calls or with TTL. */
+    private DistinctStateStore distinct;
     private final int maxCachedGroups;
 
     /**
@@ -98,6 +104,8 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         this.ttlEnabled = isTtlEnabled(stateTtl);
         this.changelog = new GroupChangelog(handle, generateUpdateBefore, ttlEnabled, context.output());
         this.cache = StateCache.createIfUseful(context, accState, ttlEnabled, maxCachedGroups);
+        this.distinct = DistinctStateStore.installIfUseful(context, handle, ttlEnabled,
+            maxCachedGroups * DISTINCT_ENTRIES_PER_GROUP);
     }
 
     static ValueStateDescriptor<Row> accumulatorDescriptor(AggsHandle handle, Duration ttl) {
@@ -139,6 +147,9 @@ public final class GroupAggOperator implements OneInputStreamOperator {
             }
         } else {
             cachedKey = null;
+            if (distinct != null) {
+                distinct.clear();
+            }
             if (cache != null) {
                 cache.remove(key);
             } else {
@@ -183,6 +194,9 @@ public final class GroupAggOperator implements OneInputStreamOperator {
         flushCache();
         if (cache != null) {
             cache.flushAll();
+        }
+        if (distinct != null) {
+            distinct.flush();
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  *
  * <p>The buffer is not state: it is folded (and its results emitted) in {@link #snapshotState}, before
  * the barrier, so a checkpoint never holds a half-folded batch. State, TTL and the output format are
- * {@link GroupAggOperator}'s.
+ * {@link GroupAggOperator}'s, DISTINCT counts included.
  */
 public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
     private final Supplier<AggsHandle> handleFactory;
@@ -41,6 +41,7 @@ public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
     private ValueState<Row> accState;
     private GroupChangelog changelog;
     private BundleTrigger trigger;
+    private DistinctStateStore distinct;
 
     /** As {@link GroupAggOperator#GroupAggOperator(GeneratedClass, boolean, Duration, ZoneId)}, plus the batch settings. */
     public MiniBatchGroupAggOperator(GeneratedClass<AggsHandle> aggs, boolean generateUpdateBefore, Duration stateTtl,
@@ -72,6 +73,8 @@ public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
         this.accState = context.getState(GroupAggOperator.accumulatorDescriptor(handle, stateTtl));
         this.changelog = new GroupChangelog(handle, generateUpdateBefore, GroupAggOperator.isTtlEnabled(stateTtl),
             context.output());
+        this.distinct = DistinctStateStore.installIfUseful(context, handle, GroupAggOperator.isTtlEnabled(stateTtl),
+            GroupAggOperator.MAX_CACHED_GROUPS * GroupAggOperator.DISTINCT_ENTRIES_PER_GROUP);
         this.trigger = new BundleTrigger(miniBatch, context.processingTimeService(), this::flush);
     }
 
@@ -114,6 +117,9 @@ public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
             accState.update(handle.getAccumulators());
         } else {
             accState.clear();
+            if (distinct != null) {
+                distinct.clear();
+            }
         }
     }
 
@@ -126,6 +132,9 @@ public final class MiniBatchGroupAggOperator implements OneInputStreamOperator {
     @Override
     public void snapshotState(long checkpointId) throws Exception {
         trigger.flushNow();
+        if (distinct != null) {
+            distinct.flush();
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.weir.runtime.operators.OneInputStreamOperator;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorFactory;
 import io.weir.runtime.operators.Output;
+import io.weir.runtime.operators.sql.StateCache;
 import io.weir.runtime.serialization.RowSerializer;
 import io.weir.runtime.types.DataType;
 import io.weir.runtime.types.RowType;
@@ -27,11 +28,16 @@ import java.util.Objects;
  *       first / the last to arrive); a row that wins over the kept one replaces it with
  *       {@code -U}/{@code +U}.</li>
  * </ul>
- * State: one row per key ({@code ValueState}) with the TTL given.
+ * State: one row per key ({@code ValueState}) with the TTL given. On a backend that serializes state
+ * (RocksDB) and without TTL, the rows of up to {@link #MAX_CACHED_KEYS} recently used keys are kept
+ * deserialized in a write-back {@link StateCache} (written to state on eviction and before every
+ * checkpoint), so a repeated key costs no state read and write; the output is the same.
  */
 public final class DeduplicateOperator implements OneInputStreamOperator {
     static final String STATE_NAME = "dedup-row";
     private static final Row SEEN = Row.of();
+    /** Keys whose row the write-back cache keeps (bounds its memory). */
+    static final int MAX_CACHED_KEYS = 16_384;
 
     private final RowType inputType;
     private final boolean isRowtime;
@@ -39,8 +45,12 @@ public final class DeduplicateOperator implements OneInputStreamOperator {
     private final boolean keepLast;
     private final boolean generateUpdateBefore;
     private final StateTtlConfig ttl;
+    private final int maxCachedKeys;
+    private OperatorContext context;
     private Output output;
     private ValueState<Row> state;
+    /** The write-back cache of kept rows, or null when not used (heap backend, TTL). */
+    private StateCache<Row> cache;
 
     /**
      * @param rowtimeIndex the time attribute field (read only when {@code isRowtime})
@@ -49,6 +59,13 @@ public final class DeduplicateOperator implements OneInputStreamOperator {
      */
     public DeduplicateOperator(RowType inputType, boolean isRowtime, int rowtimeIndex, boolean keepLast,
                                boolean generateUpdateBefore, StateTtlConfig ttl) {
+        this(inputType, isRowtime, rowtimeIndex, keepLast, generateUpdateBefore, ttl, MAX_CACHED_KEYS);
+    }
+
+    /** @param maxCachedKeys the write-back cache's capacity; 0 disables it (a test hook) */
+    DeduplicateOperator(RowType inputType, boolean isRowtime, int rowtimeIndex, boolean keepLast,
+                        boolean generateUpdateBefore, StateTtlConfig ttl, int maxCachedKeys) {
+        this.maxCachedKeys = maxCachedKeys;
         this.inputType = Objects.requireNonNull(inputType, "inputType");
         this.isRowtime = isRowtime;
         this.rowtimeIndex = rowtimeIndex;
@@ -71,11 +88,13 @@ public final class DeduplicateOperator implements OneInputStreamOperator {
 
     @Override
     public void open(OperatorContext context) {
+        this.context = context;
         this.output = context.output();
         RowType stored = storesMarkerOnly() ? RowType.of(new String[0], new DataType[0]) : inputType;
         ValueStateDescriptor<Row> d = new ValueStateDescriptor<>(STATE_NAME, new RowSerializer(stored));
         d.enableTimeToLive(ttl);
         this.state = context.getState(d);
+        this.cache = StateCache.createIfUseful(context, state, ttl.isEnabled(), maxCachedKeys);
     }
 
     @Override
@@ -83,21 +102,36 @@ public final class DeduplicateOperator implements OneInputStreamOperator {
         if (row.getKind() != RowKind.INSERT) {
             throw new IllegalStateException("deduplication: the input must be insert-only, got " + row);
         }
-        Row previous = state.value();
+        Row key = cache == null ? null : context.currentKey();
+        Row previous = cache == null ? state.value() : cache.get(key);
         if (previous == null) {
-            state.update(storesMarkerOnly() ? SEEN : row.copy());
+            keep(key, storesMarkerOnly() ? SEEN : row.copy());
             output.collect(row.withKind(RowKind.INSERT));
             return;
         }
         if (storesMarkerOnly() || !replaces(row, previous)) {
             return;
         }
-        Row kept = row.copy();
-        state.update(kept);
+        keep(key, row.copy());
         if (generateUpdateBefore) {
             output.collect(previous.withKind(RowKind.UPDATE_BEFORE));
         }
         output.collect(row.withKind(RowKind.UPDATE_AFTER));
+    }
+
+    private void keep(Row key, Row kept) throws Exception {
+        if (cache == null) {
+            state.update(kept);
+        } else {
+            cache.put(key, kept);
+        }
+    }
+
+    @Override
+    public void snapshotState(long checkpointId) throws Exception {
+        if (cache != null) {
+            cache.flushAll();
+        }
     }
 
     /** Whether {@code row} wins over the kept {@code previous}. */

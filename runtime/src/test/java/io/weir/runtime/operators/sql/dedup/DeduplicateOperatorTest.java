@@ -123,4 +123,39 @@ class DeduplicateOperatorTest {
             }
         }
     }
+
+    private static List<String> runCached(String backend, boolean rowtime, boolean keepLast, int cachedKeys,
+                                          boolean restore, List<Row> input) throws Exception {
+        OperatorHarness.Builder b = OperatorHarness.builder(keyed(() -> new DeduplicateOperator(INPUT_TYPE, rowtime, 2,
+            keepLast, true, StateTtlConfig.DISABLED, cachedKeys))).stateBackend(backend);
+        if (restore) {
+            b.snapshotRestoreAtEveryStep();
+        }
+        try (OperatorHarness h = b.open()) {
+            for (Row r : input) {
+                h.processElement(r);
+            }
+            return strings(h.rows());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void whenWriteBackCacheEvictsAndCheckpoints_thenOutputEqualsUncached(String backend) throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        List<Row> input = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            input.add(at("k" + random.nextInt(10), i, random.nextInt(50)));
+        }
+        for (boolean rowtime : new boolean[] {false, true}) {
+            for (boolean keepLast : new boolean[] {false, true}) {
+                String mode = "rowtime=" + rowtime + ", keepLast=" + keepLast;
+                List<String> expected = runCached(backend, rowtime, keepLast, 0, false, input);
+                assertEquals(expected, runCached(backend, rowtime, keepLast, 3, false, input), mode);
+                List<Row> prefix = input.subList(0, 20);
+                assertEquals(runCached(backend, rowtime, keepLast, 0, true, prefix),
+                    runCached(backend, rowtime, keepLast, 3, true, prefix), mode + ", restored at every step");
+            }
+        }
+    }
 }
