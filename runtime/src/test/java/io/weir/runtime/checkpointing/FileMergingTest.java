@@ -46,7 +46,7 @@ class FileMergingTest {
         Configuration c = conf("hashmap", false);
         c.setString("execution.checkpointing.file-merging.pool-blocking", "true");
         FileMergingManager m = runUntilRestored(c, "within");
-        assertTrue(m.physicalFilesCreated() * 3 <= m.segmentsWritten(),
+        assertTrue(m.physicalFilesCreated() * 2 <= m.segmentsWritten(),
             m.physicalFilesCreated() + " physical files for " + m.segmentsWritten() + " segments");
     }
 
@@ -56,7 +56,7 @@ class FileMergingTest {
         c.setString("execution.checkpointing.file-merging.across-checkpoint-boundary", "true");
         c.setString("execution.checkpointing.file-merging.max-file-size", "256 kb");
         FileMergingManager m = run(c, "across", new TestJob.Failures(4, 2, 2_000, 1));
-        assertTrue(m.physicalFilesCreated() * 3 <= m.segmentsWritten(),
+        assertTrue(m.physicalFilesCreated() * 2 <= m.segmentsWritten(),
             m.physicalFilesCreated() + " physical files for " + m.segmentsWritten() + " segments");
         // the job ended and its checkpoints were discarded: no segment is referenced any more
         for (String sub : List.of("shared", "taskowned")) {
