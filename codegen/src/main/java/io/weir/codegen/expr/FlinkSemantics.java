@@ -23,7 +23,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Standard SQL calls whose Flink semantics differ from Calcite's runtime, rewritten into internal
  * calls before translation: {@code SUBSTRING} (Flink: a start of 0 counts as 1, a negative start
  * counts from the end), {@code CAST(... AS DECIMAL(p, s))} from a number or a string (Flink rounds
- * half-up to the scale; Calcite truncates) and {@code IS [NOT] JSON} of NULL (FALSE / TRUE in Flink).
+ * half-up to the scale; Calcite truncates), {@code CAST(boolean AS numeric)} (1 / 0; Calcite has no such
+ * cast) and {@code IS [NOT] JSON} of NULL (FALSE / TRUE in Flink).
  */
 final class FlinkSemantics {
     static final WeirSqlFunction SUBSTRING = WeirSqlFunction.internal("$SUBSTRING", b -> {
@@ -58,6 +59,10 @@ final class FlinkSemantics {
             && SqlTypeFamily.CHARACTER.contains(call.getOperands().get(0).getType())) {
             return rex.makeCall(call.getType(), SUBSTRING, call.getOperands());
         }
+        if (call.getKind() == SqlKind.CAST && SqlTypeFamily.NUMERIC.contains(call.getType())
+            && call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.BOOLEAN) {
+            return booleanToNumber(rex, call.getOperands().get(0), call.getType());
+        }
         if (call.getKind() == SqlKind.CAST && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
             RelDataType from = call.getOperands().get(0).getType();
             if (SqlTypeFamily.NUMERIC.contains(from) || SqlTypeFamily.CHARACTER.contains(from)) {
@@ -65,6 +70,17 @@ final class FlinkSemantics {
             }
         }
         return null;
+    }
+
+    /** {@code CAST(b AS numeric)}: 1 for TRUE, 0 for FALSE, NULL for NULL (Flink's cast). */
+    private static RexNode booleanToNumber(RexBuilder rex, RexNode b, RelDataType type) {
+        RexNode one = rex.makeCast(type, rex.makeExactLiteral(java.math.BigDecimal.ONE), true, false);
+        RexNode zero = rex.makeCast(type, rex.makeExactLiteral(java.math.BigDecimal.ZERO), true, false);
+        if (!b.getType().isNullable()) {
+            return rex.makeCall(type, SqlStdOperatorTable.CASE, List.of(b, one, zero));
+        }
+        return rex.makeCall(type, SqlStdOperatorTable.CASE, List.of(
+            rex.makeCall(SqlStdOperatorTable.IS_NULL, b), rex.makeNullLiteral(type), b, one, zero));
     }
 
     /** {@code x IS [NOT] JSON ...} of a NULL {@code x} is FALSE (TRUE) in Flink, NULL in Calcite. */

@@ -118,6 +118,7 @@ public final class PlannerContext implements RelOptTable.ViewExpander {
         SqlValidator.Config config = SqlValidator.Config.DEFAULT
             .withIdentifierExpansion(true)
             .withConformance(WeirSqlConformance.INSTANCE)
+            .withTypeCoercionRules(WeirCastRules.INSTANCE)
             .withDefaultNullCollation(NullCollation.LOW);
         return SqlValidatorUtil.newValidator(operatorTable, reader, typeFactory, config);
     }

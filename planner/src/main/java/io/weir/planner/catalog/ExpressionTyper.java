@@ -62,6 +62,7 @@ final class ExpressionTyper {
         CalciteCatalogReader reader = new CalciteCatalogReader(CalciteSchema.createRootSchema(false, false),
             List.of(), typeFactory, new CalciteConnectionConfigImpl(props));
         SqlValidator.Config config = SqlValidator.Config.DEFAULT.withConformance(WeirSqlConformance.INSTANCE)
+            .withTypeCoercionRules(io.weir.planner.calcite.WeirCastRules.INSTANCE)
             .withCallRewrite(false);
         return SqlValidatorUtil.newValidator(operatorTable, reader, typeFactory, config);
     }
