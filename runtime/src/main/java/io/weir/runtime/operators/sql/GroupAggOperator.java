@@ -192,9 +192,7 @@ public final class GroupAggOperator implements OneInputStreamOperator {
     @Override
     public void snapshotState(long checkpointId) throws Exception {
         flushCache();
-        if (cache != null) {
-            cache.flushAll();
-        }
+        StateCache.flush(cache);
         if (distinct != null) {
             distinct.flush();
         }

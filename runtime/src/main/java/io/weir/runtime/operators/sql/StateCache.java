@@ -61,6 +61,39 @@ public final class StateCache<V> {
         return new StateCache<>(backend, state, capacity);
     }
 
+    /**
+     * The current key's value read through {@code cache}, or straight from {@code state} when there is no
+     * cache (null); {@code key} is the backend's current key.
+     */
+    public static <V> V read(StateCache<V> cache, ValueState<V> state, Row key) throws Exception {
+        return cache == null ? state.value() : cache.get(key);
+    }
+
+    /**
+     * Sets the current key's value through {@code cache}, or straight in {@code state} when there is no
+     * cache (null); a null {@code value} removes it. {@code key} is the backend's current key.
+     */
+    public static <V> void write(StateCache<V> cache, ValueState<V> state, Row key, V value) throws Exception {
+        if (cache == null) {
+            if (value == null) {
+                state.clear();
+            } else {
+                state.update(value);
+            }
+        } else if (value == null) {
+            cache.remove(key);
+        } else {
+            cache.put(key, value);
+        }
+    }
+
+    /** Flushes {@code cache} if there is one (operators call it in {@code snapshotState}). */
+    public static void flush(StateCache<?> cache) throws Exception {
+        if (cache != null) {
+            cache.flushAll();
+        }
+    }
+
     /** The key's value: cached, else read from state (and cached); null if it has none. */
     public V get(Row key) throws Exception {
         Entry<V> e = entries.get(key);

@@ -102,8 +102,8 @@ public final class DeduplicateOperator implements OneInputStreamOperator {
         if (row.getKind() != RowKind.INSERT) {
             throw new IllegalStateException("deduplication: the input must be insert-only, got " + row);
         }
-        Row key = cache == null ? null : context.currentKey();
-        Row previous = cache == null ? state.value() : cache.get(key);
+        Row key = context.currentKey();
+        Row previous = StateCache.read(cache, state, key);
         if (previous == null) {
             keep(key, storesMarkerOnly() ? SEEN : row.copy());
             output.collect(row.withKind(RowKind.INSERT));
@@ -120,18 +120,12 @@ public final class DeduplicateOperator implements OneInputStreamOperator {
     }
 
     private void keep(Row key, Row kept) throws Exception {
-        if (cache == null) {
-            state.update(kept);
-        } else {
-            cache.put(key, kept);
-        }
+        StateCache.write(cache, state, key, kept);
     }
 
     @Override
     public void snapshotState(long checkpointId) throws Exception {
-        if (cache != null) {
-            cache.flushAll();
-        }
+        StateCache.flush(cache);
     }
 
     /** Whether {@code row} wins over the kept {@code previous}. */

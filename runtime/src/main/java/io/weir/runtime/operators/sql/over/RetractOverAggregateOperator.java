@@ -159,7 +159,7 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
 
     @Override
     public void processElement(Row row) throws Exception {
-        List<Row> stored = cache == null ? state.value() : cache.get(context.currentKey());
+        List<Row> stored = StateCache.read(cache, state, context.currentKey());
         List<Row> rows = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
         Row changed;
         int at;
@@ -182,24 +182,12 @@ public final class RetractOverAggregateOperator implements OneInputStreamOperato
         if (!rows.isEmpty()) {
             refresh(rows, firstAffected(rows, at, changed), lastAffected(rows, at), added);
         }
-        if (cache != null) {
-            if (rows.isEmpty()) {
-                cache.remove(context.currentKey());
-            } else {
-                cache.put(context.currentKey(), rows);
-            }
-        } else if (rows.isEmpty()) {
-            state.clear();
-        } else {
-            state.update(rows);
-        }
+        StateCache.write(cache, state, context.currentKey(), rows.isEmpty() ? null : rows);
     }
 
     @Override
     public void snapshotState(long checkpointId) throws Exception {
-        if (cache != null) {
-            cache.flushAll();
-        }
+        StateCache.flush(cache);
     }
 
     /** The first row whose frame may hold the changed row: for RANGE, its first remaining peer. */

@@ -125,7 +125,7 @@ public final class TopNOperator implements OneInputStreamOperator {
 
     @Override
     public void processElement(Row row) throws Exception {
-        List<Row> stored = cache == null ? state.value() : cache.get(context.currentKey());
+        List<Row> stored = StateCache.read(cache, state, context.currentKey());
         if (insertOnlyInput && stored != null && ranking.cannotEnter(stored, row)) {
             return; // the hot path of an insert-only Top-N: no copy, no write
         }
@@ -146,24 +146,12 @@ public final class TopNOperator implements OneInputStreamOperator {
             return;
         }
         emitChanges(before, rows);
-        if (cache != null) {
-            if (rows.isEmpty()) {
-                cache.remove(context.currentKey());
-            } else {
-                cache.put(context.currentKey(), rows);
-            }
-        } else if (rows.isEmpty()) {
-            state.clear();
-        } else {
-            state.update(rows);
-        }
+        StateCache.write(cache, state, context.currentKey(), rows.isEmpty() ? null : rows);
     }
 
     @Override
     public void snapshotState(long checkpointId) throws Exception {
-        if (cache != null) {
-            cache.flushAll();
-        }
+        StateCache.flush(cache);
     }
 
     private boolean removeEqual(List<Row> rows, Row record) {
